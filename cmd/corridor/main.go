@@ -1,0 +1,58 @@
+// Command corridor screens names, files and payments against sanctions lists.
+package main
+
+import (
+	"errors"
+	"fmt"
+	"os"
+
+	"github.com/spf13/cobra"
+)
+
+// Exit statuses, so that scripts can branch on the result.
+const (
+	exitClear = 0 // nothing reached the alert threshold
+	exitAlert = 1 // something reached the alert threshold
+	exitError = 2 // bad input or a failure
+)
+
+// errAlert is returned by a command whose result holds an alert; main turns it into exitAlert.
+var errAlert = errors.New("alert")
+
+func main() {
+	root := newRootCmd()
+	err := root.Execute()
+	switch {
+	case err == nil:
+		os.Exit(exitClear)
+	case errors.Is(err, errAlert):
+		os.Exit(exitAlert)
+	default:
+		fmt.Fprintln(os.Stderr, "corridor:", err)
+		os.Exit(exitError)
+	}
+}
+
+func newRootCmd() *cobra.Command {
+	root := &cobra.Command{
+		Use:           "corridor",
+		Short:         "Screen names, files and payments against sanctions lists",
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.PersistentFlags().String("data-dir", defaultDataDir(), "directory for downloaded list versions (env CORRIDOR_DATA_DIR)")
+	root.AddCommand(
+		newVersionCmd(),
+	)
+	return root
+}
+
+func defaultDataDir() string {
+	if dir := os.Getenv("CORRIDOR_DATA_DIR"); dir != "" {
+		return dir
+	}
+	if dir, err := os.UserCacheDir(); err == nil {
+		return dir + "/corridor"
+	}
+	return ".corridor"
+}
