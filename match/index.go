@@ -1,0 +1,192 @@
+package match
+
+import (
+	"math"
+
+	"github.com/corridor-aml/corridor"
+	"github.com/corridor-aml/corridor/names"
+)
+
+// Index is the immutable search structure over one set of list versions.
+type Index struct {
+	cfg      Config
+	versions []corridor.ListVersion
+	entities []*corridor.Entity
+	facts    []entityFacts
+	lists    []int8 // entity -> position of its list in versions
+
+	names    []nameRec
+	nameToks []int32 // token ids of all names, back to back; nameRec points into it
+	vocab    map[string]int32
+	toks     []tokRec
+	delKeys  map[string][]int32 // a token with one letter deleted -> tokens
+	skelKeys map[string][]int32 // consonant skeleton -> tokens
+	ids      map[string][]int32 // normalized identifier -> entities
+}
+
+type tokRec struct {
+	text     string
+	weight   float32
+	postings []int32 // names that contain the token
+}
+
+type nameRec struct {
+	entity     int32
+	start, end int32 // its tokens: nameToks[start:end]
+	denomN     float32
+	weak       bool
+	kind       corridor.NameKind
+	full       string
+}
+
+// middleDiscount is how much a name's middle tokens count towards covering it: middle names
+// are the part that payroll and payment data most often leave out.
+const middleDiscount = 0.4
+
+// Build indexes the entities of the given list versions. Entities are referenced, not copied:
+// the snapshots must not change afterwards.
+func Build(snapshots []*corridor.ListSnapshot, cfg Config) (*Index, error) {
+	cfg, err := cfg.withDefaults()
+	if err != nil {
+		return nil, err
+	}
+	idx := &Index{
+		cfg:      cfg,
+		vocab:    make(map[string]int32, 1<<15),
+		delKeys:  make(map[string][]int32, 1<<18),
+		skelKeys: make(map[string][]int32, 1<<15),
+		ids:      make(map[string][]int32, 1<<14),
+	}
+	var a names.Analyzer
+	df := make([]int32, 0, 1<<15)
+	seen := make(map[int32]struct{}, 32)
+	for li, snap := range snapshots {
+		idx.versions = append(idx.versions, snap.Version)
+		for i := range snap.Entities {
+			e := &snap.Entities[i]
+			ei := int32(len(idx.entities))
+			idx.entities = append(idx.entities, e)
+			idx.lists = append(idx.lists, int8(li))
+			idx.facts = append(idx.facts, factsOf(e))
+			clear(seen)
+			for _, n := range e.Names {
+				toks := a.Analyze(n.Full, e.Kind)
+				if len(toks) == 0 {
+					continue
+				}
+				rec := nameRec{entity: ei, start: int32(len(idx.nameToks)), weak: n.Weak, kind: n.Kind, full: n.Full}
+				for _, t := range toks {
+					id := idx.intern(t, &df)
+					idx.nameToks = append(idx.nameToks, id)
+					seen[id] = struct{}{}
+				}
+				rec.end = int32(len(idx.nameToks))
+				idx.names = append(idx.names, rec)
+			}
+			for id := range seen {
+				df[id]++
+			}
+			for _, id := range e.Identifiers {
+				if key := normalizeID(id.Number); len(key) >= minIDLen {
+					idx.ids[key] = append(idx.ids[key], ei)
+				}
+			}
+		}
+	}
+	idx.weigh(df)
+	idx.post()
+	return idx, nil
+}
+
+func (idx *Index) intern(t []byte, df *[]int32) int32 {
+	if id, ok := idx.vocab[string(t)]; ok {
+		return id
+	}
+	id := int32(len(idx.toks))
+	text := string(t)
+	idx.vocab[text] = id
+	idx.toks = append(idx.toks, tokRec{text: text})
+	*df = append(*df, 0)
+	var buf [64]byte
+	for _, key := range deletions(buf[:0], t) {
+		idx.delKeys[key] = append(idx.delKeys[key], id)
+	}
+	if sk := names.Skeleton(buf[:0], t); len(sk) >= minSkeletonLen {
+		idx.skelKeys[string(sk)] = append(idx.skelKeys[string(sk)], id)
+	}
+	return id
+}
+
+// weigh gives every token its weight: how rare it is among the listed entities (inverse
+// document frequency), capped by how common it is among people at large.
+func (idx *Index) weigh(df []int32) {
+	n := float64(len(idx.entities))
+	top := math.Log(1 + n)
+	for id := range idx.toks {
+		w := math.Log(1+n/float64(max(df[id], 1))) / top
+		idx.toks[id].weight = float32(capWeight(w, []byte(idx.toks[id].text)))
+	}
+}
+
+// Weights of tokens the population at large shares widely, whatever the lists say.
+const (
+	veryCommonWeight = 0.15
+	commonWeight     = 0.4
+	initialWeight    = 0.1
+	unknownWeight    = 1.0 // a query token no listed name has: rare on the lists by definition
+)
+
+func capWeight(w float64, tok []byte) float64 {
+	switch {
+	case len(tok) == 1:
+		return min(w, initialWeight)
+	case names.CommonnessOf(tok) == names.VeryCommon:
+		return min(w, veryCommonWeight)
+	case names.CommonnessOf(tok) == names.Common:
+		return min(w, commonWeight)
+	}
+	return w
+}
+
+// post fills the postings lists and each name's coverage denominator.
+func (idx *Index) post() {
+	for ni := range idx.names {
+		rec := &idx.names[ni]
+		toks := idx.nameToks[rec.start:rec.end]
+		var denom float32
+		for pos, id := range toks {
+			denom += idx.toks[id].weight * positionFactor(pos, len(toks))
+			p := idx.toks[id].postings
+			if len(p) == 0 || p[len(p)-1] != int32(ni) {
+				idx.toks[id].postings = append(p, int32(ni))
+			}
+		}
+		rec.denomN = denom
+	}
+}
+
+func positionFactor(pos, n int) float32 {
+	if pos == 0 || pos == n-1 {
+		return 1
+	}
+	return middleDiscount
+}
+
+// Versions returns the list versions the index was built from.
+func (idx *Index) Versions() []corridor.ListVersion { return idx.versions }
+
+// Entity returns the entity with the given stable ID, or nil.
+func (idx *Index) Entity(id string) *corridor.Entity {
+	for _, e := range idx.entities {
+		if e.ID == id {
+			return e
+		}
+	}
+	return nil
+}
+
+// Len returns the number of indexed entities and names.
+func (idx *Index) Len() (entities, names int) { return len(idx.entities), len(idx.names) }
+
+// Config returns the configuration the index applies.
+func (idx *Index) Config() Config { return idx.cfg }

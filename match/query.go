@@ -1,0 +1,74 @@
+package match
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/corridor-aml/corridor"
+	"github.com/corridor-aml/corridor/country"
+)
+
+// Query is a party to screen. Only Name is required; every other fact, when given, can raise
+// or lower a match's score, and a fact left out changes nothing.
+type Query struct {
+	Name        string
+	Kind        corridor.Kind // "" or KindUnknown: any kind
+	BirthDate   corridor.BirthDate
+	Countries   []string // nationality, citizenship or residence, ISO 3166-1 alpha-2
+	Gender      corridor.Gender
+	Identifiers []string          // passport, national ID, IMO ... numbers, any formatting
+	Lists       []corridor.ListID // screen only these lists; empty means all
+}
+
+// ParseBirthDate reads a query birth date written YYYY, YYYY-MM or YYYY-MM-DD.
+func ParseBirthDate(s string) (corridor.BirthDate, error) {
+	s = strings.TrimSpace(s)
+	d := corridor.BirthDate{Text: s, Kind: corridor.DateYear}
+	parts := strings.Split(s, "-")
+	if len(parts) > 3 || len(parts[0]) != 4 {
+		return d, fmt.Errorf("birth date %q: want YYYY, YYYY-MM or YYYY-MM-DD", s)
+	}
+	fields := []*int{&d.Year, &d.Month, &d.Day}
+	for i, p := range parts {
+		n, err := strconv.Atoi(p)
+		if err != nil || (i > 0 && len(p) != 2) {
+			return d, fmt.Errorf("birth date %q: want YYYY, YYYY-MM or YYYY-MM-DD", s)
+		}
+		*fields[i] = n
+	}
+	if len(parts) == 3 {
+		d.Kind = corridor.DateExact
+	}
+	if err := d.Validate(); err != nil {
+		return d, err
+	}
+	return d, nil
+}
+
+// ParseCountry reads a country given as an ISO code or an English name.
+func ParseCountry(s string) (string, error) {
+	code, ok := country.Code(s)
+	if !ok {
+		return "", fmt.Errorf("country %q: not an ISO 3166 code or a country name corridor knows", s)
+	}
+	return code, nil
+}
+
+// ParseKind reads a party kind: person, organization (or company, entity), vessel, aircraft
+// or any.
+func ParseKind(s string) (corridor.Kind, error) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "", "any":
+		return corridor.KindUnknown, nil
+	case "person", "individual":
+		return corridor.KindPerson, nil
+	case "organization", "organisation", "company", "entity", "legalentity":
+		return corridor.KindOrganization, nil
+	case "vessel", "ship":
+		return corridor.KindVessel, nil
+	case "aircraft", "airplane":
+		return corridor.KindAircraft, nil
+	}
+	return "", fmt.Errorf("kind %q: want person, organization, vessel, aircraft or any", s)
+}

@@ -1,0 +1,383 @@
+package match
+
+import (
+	"slices"
+
+	"github.com/corridor-aml/corridor"
+	"github.com/corridor-aml/corridor/names"
+)
+
+// Match is one listed entity that a query may be.
+type Match struct {
+	Entity    *corridor.Entity
+	List      corridor.ListID
+	Score     float64 // in [0,1]
+	NameScore float64 // the name alone, before secondary facts
+	Alert     bool    // Score reached the alert threshold of the entity's list
+	Name      string  // the listed name that matched best
+	Version   string  // hash of the list version the entity comes from
+	entity    int32
+	name      int32
+}
+
+// Limits of one query; longer names are cut (no real name has more tokens).
+const (
+	maxQueryTokens = 16
+	maxNameTokens  = 32
+	maxCandsPerTok = 48
+	minTokenSim    = 0.7
+	skeletonSim    = 0.8  // tokens that differ in letters but share a consonant skeleton
+	shortSkelSim   = 0.72 // the same for skeletons of two consonants, which many names share
+	weakAliasScale = 0.95 // a list's own "weak" or "low quality" alias counts a little less
+)
+
+type qtok struct {
+	text       []byte
+	weight     float32
+	candsStart int32
+	candsEnd   int32
+}
+
+type cand struct {
+	tok int32
+	sim float32
+	pos int8 // the query token; for a pair of query tokens read as one, the first of them
+	two bool // the candidate stands for query tokens pos and pos+1 written apart
+}
+
+type accum struct {
+	stamp uint32
+	q, n  float32
+}
+
+// Searcher screens queries against one Index. It is not safe for concurrent use; give each
+// goroutine its own. Reusing a Searcher makes screening allocation-free.
+type Searcher struct {
+	idx      *Index
+	an       names.Analyzer
+	qtoks    []qtok
+	qbuf     []byte
+	cands    []cand
+	pairs    []cand
+	tokStamp []uint32
+	tstamp   uint32
+	acc      []accum
+	astamp   uint32
+	touched  []int32
+	entStamp []uint32
+	entAt    []int32
+	buf      []byte
+	skel     []byte
+	out      []Match
+	align    aligner
+}
+
+// NewSearcher returns a Searcher over idx.
+func NewSearcher(idx *Index) *Searcher {
+	return &Searcher{
+		idx:      idx,
+		tokStamp: make([]uint32, len(idx.toks)),
+		acc:      make([]accum, len(idx.names)),
+		entStamp: make([]uint32, len(idx.entities)),
+		entAt:    make([]int32, len(idx.entities)),
+	}
+}
+
+// Index returns the index the searcher reads.
+func (s *Searcher) Index() *Index { return s.idx }
+
+// Screen appends to dst the matches of q with a score of at least the index's MinScore, best
+// first, and returns it.
+func (s *Searcher) Screen(q *Query, dst []Match) []Match {
+	s.out = s.out[:0]
+	s.astamp++
+	if s.astamp == 0 {
+		clear(s.acc)
+		clear(s.entStamp)
+		s.astamp = 1
+	}
+	s.analyze(q)
+	if len(s.qtoks) > 0 {
+		s.candidates()
+		s.accumulate()
+		s.scoreTouched(q)
+	}
+	s.screenIdentifiers(q)
+	slices.SortFunc(s.out, func(a, b Match) int {
+		switch {
+		case a.Score > b.Score:
+			return -1
+		case a.Score < b.Score:
+			return 1
+		}
+		return int(a.entity - b.entity)
+	})
+	return append(dst, s.out...)
+}
+
+func (s *Searcher) analyze(q *Query) {
+	toks := s.an.Analyze(q.Name, q.Kind)
+	if len(toks) > maxQueryTokens {
+		toks = toks[:maxQueryTokens]
+	}
+	s.qbuf = s.qbuf[:0]
+	for _, t := range toks {
+		s.qbuf = append(s.qbuf, t...)
+	}
+	s.qtoks = s.qtoks[:0]
+	off := 0
+	for _, t := range toks {
+		text := s.qbuf[off : off+len(t)]
+		off += len(t)
+		w := float32(capWeight(unknownWeight, text))
+		if id, ok := s.idx.vocab[string(text)]; ok {
+			w = s.idx.toks[id].weight
+		}
+		s.qtoks = append(s.qtoks, qtok{text: text, weight: w})
+	}
+}
+
+// candidates finds, for every query token, the listed tokens within one edit or sharing its
+// consonant skeleton, and the listed tokens that two adjacent query tokens form together.
+func (s *Searcher) candidates() {
+	s.cands = s.cands[:0]
+	for i := range s.qtoks {
+		qt := &s.qtoks[i]
+		qt.candsStart = int32(len(s.cands))
+		s.lookup(qt.text, int8(i), false)
+		qt.candsEnd = int32(len(s.cands))
+	}
+	s.pairs = s.pairs[:0]
+	for i := 0; i+1 < len(s.qtoks); i++ {
+		start := len(s.cands)
+		s.buf = append(append(s.buf[:0], s.qtoks[i].text...), s.qtoks[i+1].text...)
+		s.lookup(s.buf, int8(i), true)
+		s.pairs = append(s.pairs, s.cands[start:]...)
+		s.cands = s.cands[:start]
+	}
+}
+
+func (s *Searcher) lookup(tok []byte, pos int8, two bool) {
+	s.tstamp++
+	if s.tstamp == 0 {
+		clear(s.tokStamp)
+		s.tstamp = 1
+	}
+	start := len(s.cands)
+	if id, ok := s.idx.vocab[string(tok)]; ok {
+		s.tokStamp[id] = s.tstamp
+		s.cands = append(s.cands, cand{tok: id, sim: 1, pos: pos, two: two})
+	}
+	if len(tok) >= minDeletionLen {
+		s.addDeletionCands(tok, tok, pos, two)
+		var del [maxQueryTokenLen]byte
+		if len(tok) <= maxQueryTokenLen {
+			for i := range tok {
+				if i > 0 && tok[i] == tok[i-1] {
+					continue
+				}
+				key := append(append(del[:0], tok[:i]...), tok[i+1:]...)
+				s.addDeletionCands(tok, key, pos, two)
+			}
+		}
+	}
+	if !two {
+		s.skel = names.Skeleton(s.skel[:0], tok)
+		sk := s.skel
+		if len(sk) >= minSkeletonLen {
+			sim := float32(skeletonSim)
+			if len(sk) == minSkeletonLen {
+				sim = shortSkelSim
+			}
+			for _, id := range s.idx.skelKeys[string(sk)] {
+				if s.tokStamp[id] == s.tstamp {
+					continue
+				}
+				s.tokStamp[id] = s.tstamp
+				s.cands = append(s.cands, cand{tok: id, sim: max(sim, float32(names.Similarity(tok, []byte(s.idx.toks[id].text)))), pos: pos})
+			}
+		}
+	}
+	if len(s.cands)-start > maxCandsPerTok {
+		found := s.cands[start:]
+		slices.SortFunc(found, func(a, b cand) int {
+			switch {
+			case a.sim > b.sim:
+				return -1
+			case a.sim < b.sim:
+				return 1
+			}
+			return int(a.tok - b.tok)
+		})
+		s.cands = s.cands[:start+maxCandsPerTok]
+	}
+}
+
+const maxQueryTokenLen = 64
+
+func (s *Searcher) addDeletionCands(tok, key []byte, pos int8, two bool) {
+	for _, id := range s.idx.delKeys[string(key)] {
+		if s.tokStamp[id] == s.tstamp {
+			continue
+		}
+		s.tokStamp[id] = s.tstamp
+		if sim := names.Similarity(tok, []byte(s.idx.toks[id].text)); sim >= minTokenSim {
+			s.cands = append(s.cands, cand{tok: id, sim: float32(sim), pos: pos, two: two})
+		}
+	}
+}
+
+// accumulate adds up, for every listed name a candidate token appears in, an upper bound of
+// how much of the query and of the name the match could cover.
+func (s *Searcher) accumulate() {
+	s.touched = s.touched[:0]
+	add := func(c cand, wq float32) {
+		t := &s.idx.toks[c.tok]
+		wn := t.weight * c.sim
+		wq *= c.sim
+		for _, n := range t.postings {
+			a := &s.acc[n]
+			if a.stamp != s.astamp {
+				*a = accum{stamp: s.astamp}
+				s.touched = append(s.touched, n)
+			}
+			a.q += wq
+			a.n += wn
+		}
+	}
+	for _, c := range s.cands {
+		add(c, s.qtoks[c.pos].weight)
+	}
+	for _, c := range s.pairs {
+		add(c, s.qtoks[c.pos].weight+s.qtoks[c.pos+1].weight)
+	}
+}
+
+func (s *Searcher) queryWeight() float32 {
+	var w float32
+	for _, t := range s.qtoks {
+		w += t.weight
+	}
+	return w
+}
+
+// scoreTouched aligns the query with every name whose upper bound can reach the reporting
+// floor, and keeps each entity's best name.
+func (s *Searcher) scoreTouched(q *Query) {
+	idx := s.idx
+	wq := s.queryWeight()
+	floor := idx.cfg.MinScore - maxFactBonus(q)
+	listMask := s.listMask(q)
+	for _, n := range s.touched {
+		a := &s.acc[n]
+		rec := &idx.names[n]
+		if combine(min(1, a.q/wq), min(1, a.n/rec.denomN)) < floor {
+			continue
+		}
+		if !kindsMeet(q.Kind, idx.entities[rec.entity].Kind) || listMask&(1<<idx.lists[rec.entity]) == 0 {
+			continue
+		}
+		nameScore := s.align.score(s, rec, wq, false)
+		if rec.weak {
+			nameScore *= weakAliasScale
+		}
+		s.keep(q, rec.entity, n, nameScore)
+	}
+}
+
+// keep records a name score for an entity, adding the secondary facts the first time the
+// entity is seen and keeping only its best name.
+func (s *Searcher) keep(q *Query, entity, name int32, nameScore float64) {
+	idx := s.idx
+	if s.entStamp[entity] == s.astamp {
+		m := &s.out[s.entAt[entity]]
+		if nameScore <= m.NameScore {
+			return
+		}
+		delta := m.Score - m.NameScore
+		m.NameScore, m.name, m.Name = nameScore, name, idx.names[name].full
+		m.Score = clamp01(nameScore + delta)
+		m.Alert = m.Score >= idx.cfg.ThresholdFor(m.List)
+		return
+	}
+	delta := factDelta(q, idx.entities[entity], &idx.facts[entity])
+	score := clamp01(nameScore + delta)
+	if score < idx.cfg.MinScore {
+		return
+	}
+	s.entStamp[entity] = s.astamp
+	s.entAt[entity] = int32(len(s.out))
+	list := idx.versions[idx.lists[entity]]
+	s.out = append(s.out, Match{
+		Entity: idx.entities[entity], List: list.List, Score: score, NameScore: nameScore,
+		Alert: score >= idx.cfg.ThresholdFor(list.List), Name: idx.names[name].full,
+		Version: list.Hash, entity: entity, name: name,
+	})
+}
+
+func factDelta(q *Query, e *corridor.Entity, f *entityFacts) float64 {
+	return birthEffect(q.BirthDate, e, f).Delta + countryEffect(q.Countries, f).Delta + genderEffect(q.Gender, f).Delta
+}
+
+// maxFactBonus is the most the query's facts can add, so that names that fall short of the
+// floor only by that much are still scored.
+func maxFactBonus(q *Query) float64 {
+	var b float64
+	if q.BirthDate.Year != 0 {
+		b += dobExactBonus
+	}
+	if len(q.Countries) > 0 {
+		b += countryBonus
+	}
+	return b
+}
+
+// screenIdentifiers reports every entity that lists one of the query's identifiers: an
+// exact identifier match decides, whatever the names say.
+func (s *Searcher) screenIdentifiers(q *Query) {
+	listMask := s.listMask(q)
+	for _, raw := range q.Identifiers {
+		key := normalizeID(raw)
+		if len(key) < minIDLen {
+			continue
+		}
+		for _, e := range s.idx.ids[key] {
+			if listMask&(1<<s.idx.lists[e]) == 0 || !kindsMeet(q.Kind, s.idx.entities[e].Kind) {
+				continue
+			}
+			if s.entStamp[e] == s.astamp {
+				m := &s.out[s.entAt[e]]
+				m.Score, m.Alert = identifierMatched, true
+				continue
+			}
+			s.entStamp[e] = s.astamp
+			s.entAt[e] = int32(len(s.out))
+			list := s.idx.versions[s.idx.lists[e]]
+			s.out = append(s.out, Match{
+				Entity: s.idx.entities[e], List: list.List, Score: identifierMatched, Alert: true,
+				Name: s.idx.entities[e].PrimaryName(), Version: list.Hash, entity: e, name: -1,
+			})
+		}
+	}
+}
+
+func (s *Searcher) listMask(q *Query) uint64 {
+	if len(q.Lists) == 0 {
+		return ^uint64(0)
+	}
+	var mask uint64
+	for i, v := range s.idx.versions {
+		if slices.Contains(q.Lists, v.List) {
+			mask |= 1 << i
+		}
+	}
+	return mask
+}
+
+// kindsMeet reports whether a query of kind q may match an entity of kind e: a person query
+// does not match a vessel; an unknown kind on either side matches anything.
+func kindsMeet(q, e corridor.Kind) bool {
+	return q == "" || q == corridor.KindUnknown || e == corridor.KindUnknown || q == e
+}
+
+func clamp01(x float64) float64 { return max(0, min(1, x)) }

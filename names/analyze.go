@@ -1,0 +1,175 @@
+package names
+
+import (
+	"github.com/corridor-aml/corridor"
+)
+
+// Analyzer turns names into canonical tokens. It keeps its buffers between calls, so it is
+// not safe for concurrent use: give each goroutine its own. The zero value is ready to use.
+type Analyzer struct {
+	folded  []byte
+	canon   []byte
+	scratch []byte
+	raw     []span
+	spans   []span
+	tokens  [][]byte
+}
+
+var lah = []byte("lah")
+
+type span struct{ start, end int32 }
+
+// Analyze returns the canonical tokens of name for a party of the given kind (KindUnknown when
+// not known). The slices point into the Analyzer's buffers and are valid until the next call.
+//
+// Canonical means: Latin, lower case, no accents; titles, particles, "son of" connectors and
+// (for non-persons) company forms dropped; compounds joined ("Abd al-Rahman" -> "abdrahman",
+// "Siraj ud-Din" -> "sirajdin", "Hibat Allah" -> "hibatlah"); the commonest names in one
+// spelling ("Mohammed" -> "muhammad"); and "SURNAME, Given" turned into "Given SURNAME".
+func (a *Analyzer) Analyze(name string, kind corridor.Kind) [][]byte {
+	a.folded = Fold(a.folded[:0], name)
+	commaAt := a.split()
+	a.canonicalize(kind)
+	if len(a.spans) == 0 {
+		a.keepAll() // a name made only of titles or particles is still that name
+	}
+	if commaAt > 0 && kind != corridor.KindOrganization && kind != corridor.KindVessel && kind != corridor.KindAircraft {
+		a.rotate(commaAt)
+	}
+	a.tokens = a.tokens[:0]
+	for _, s := range a.spans {
+		a.tokens = append(a.tokens, a.canon[s.start:s.end])
+	}
+	return a.tokens
+}
+
+// split cuts the folded text into raw tokens and returns the index of the first raw token
+// after the only comma, or 0 when there is not exactly one comma.
+func (a *Analyzer) split() (commaAt int) {
+	a.raw = a.raw[:0]
+	commas := 0
+	start := -1
+	for i := 0; i <= len(a.folded); i++ {
+		if i < len(a.folded) && a.folded[i] != sepSpace && a.folded[i] != sepComma {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 {
+			a.raw = append(a.raw, span{int32(start), int32(i)})
+			start = -1
+		}
+		if i < len(a.folded) && a.folded[i] == sepComma {
+			commas++
+			commaAt = len(a.raw)
+		}
+	}
+	if commas != 1 || commaAt == len(a.raw) {
+		return 0
+	}
+	return commaAt
+}
+
+// canonicalize writes the canonical tokens of a.raw into a.canon and a.spans. Comma
+// positions are kept by counting raw tokens, so rotate works on the result.
+func (a *Analyzer) canonicalize(kind corridor.Kind) {
+	a.canon = a.canon[:0]
+	a.spans = a.spans[:0]
+	joinNext := false
+	for _, r := range a.raw {
+		t := a.folded[r.start:r.end]
+		switch {
+		case in(titles, t) || in(connectors, t):
+			continue
+		case in(particles, t):
+			continue
+		case kind != corridor.KindPerson && in(companyForms, t):
+			continue
+		case in(dinWords, t) && len(a.spans) > 0 && !joinNext:
+			a.extendLast("din")
+			continue
+		case in(allahWords, t) && len(a.spans) > 0 && !joinNext:
+			a.extendLast("lah")
+			continue
+		case in(abdWords, t):
+			a.startToken("abd")
+			joinNext = true
+			continue
+		case in(abuWords, t):
+			a.startToken("abu")
+			joinNext = true
+			continue
+		}
+		if joinNext {
+			if in(allahWords, t) {
+				t = lah
+			}
+			a.canon = append(a.canon, t...)
+			a.spans[len(a.spans)-1].end = int32(len(a.canon))
+			joinNext = false
+			a.recanon(len(a.spans) - 1)
+			continue
+		}
+		a.startToken("")
+		a.canon = append(a.canon, t...)
+		a.spans[len(a.spans)-1].end = int32(len(a.canon))
+		a.recanon(len(a.spans) - 1)
+	}
+}
+
+func (a *Analyzer) startToken(prefix string) {
+	start := int32(len(a.canon))
+	a.canon = append(a.canon, prefix...)
+	a.spans = append(a.spans, span{start, int32(len(a.canon))})
+}
+
+func (a *Analyzer) extendLast(suffix string) {
+	a.canon = append(a.canon, suffix...)
+	a.spans[len(a.spans)-1].end = int32(len(a.canon))
+	a.recanon(len(a.spans) - 1)
+}
+
+// recanon rewrites token i (always the last one) in canonical form, applying rules until
+// none applies (each rule shortens the token or maps it to a fixed spelling, so this ends).
+func (a *Analyzer) recanon(i int) {
+	s := a.spans[i]
+	for range 4 {
+		var changed bool
+		a.scratch, changed = rewriteToken(a.scratch[:0], a.canon[s.start:s.end])
+		if !changed {
+			return
+		}
+		a.canon = append(a.canon[:s.start], a.scratch...)
+		s.end = int32(len(a.canon))
+		a.spans[i].end = s.end
+	}
+}
+
+// keepAll is the fallback when every token was a title, particle or form: keep them as written.
+func (a *Analyzer) keepAll() {
+	a.canon = a.canon[:0]
+	for _, r := range a.raw {
+		a.startToken("")
+		a.canon = append(a.canon, a.folded[r.start:r.end]...)
+		a.spans[len(a.spans)-1].end = int32(len(a.canon))
+	}
+}
+
+// rotate moves the tokens that came after the comma to the front. commaAt counts raw tokens;
+// canonical tokens map to raw ones only approximately once compounds are joined, so rotate
+// only when no raw token was dropped or joined.
+func (a *Analyzer) rotate(commaAt int) {
+	if len(a.spans) != len(a.raw) || commaAt >= len(a.spans) {
+		return
+	}
+	reverse(a.spans[:commaAt])
+	reverse(a.spans[commaAt:])
+	reverse(a.spans)
+}
+
+func reverse(s []span) {
+	for i, j := 0, len(s)-1; i < j; i, j = i+1, j-1 {
+		s[i], s[j] = s[j], s[i]
+	}
+}

@@ -1,0 +1,46 @@
+package names
+
+import "bytes"
+
+var (
+	dinSuffixes   = [][]byte{[]byte("uddine"), []byte("eddine"), []byte("uddeen"), []byte("eddeen"), []byte("aldeen"), []byte("uddin"), []byte("oddin"), []byte("eddin"), []byte("addin"), []byte("aldin"), []byte("uldin"), []byte("udeen"), []byte("udin")}
+	allahSuffixes = [][]byte{[]byte("ullah"), []byte("ollah"), []byte("allah"), []byte("ulla")}
+	abdPrefixes   = [][]byte{[]byte("abdoul"), []byte("abdul"), []byte("abdel"), []byte("abdal"), []byte("abdol"), []byte("abdur"), []byte("abdor"), []byte("abdil")}
+)
+
+// rewriteToken appends to dst the token with one canonical rewrite applied and reports
+// whether a rule applied: a known spelling, an "abd" prefix, or a "din" or "allah" suffix.
+func rewriteToken(dst, tok []byte) ([]byte, bool) {
+	if s, ok := spellings[string(tok)]; ok {
+		if s == string(tok) {
+			return dst, false
+		}
+		return append(dst, s...), true
+	}
+	for _, p := range abdPrefixes {
+		if rest, ok := bytes.CutPrefix(tok, p); ok && len(rest) >= 3 {
+			return append(append(dst, "abd"...), rest...), true
+		}
+	}
+	for _, s := range dinSuffixes {
+		if stem, ok := bytes.CutSuffix(tok, s); ok && len(stem) >= 3 {
+			return append(append(dst, stem...), "din"...), true
+		}
+	}
+	for _, s := range allahSuffixes {
+		if stem, ok := bytes.CutSuffix(tok, s); ok && len(stem) >= 2 {
+			return append(append(dst, stem...), "lah"...), true
+		}
+	}
+	return dst, false
+}
+
+// Canonical returns the canonical form of one already folded token, such as
+// "abdulrahman" -> "abdrahman" or "mohammed" -> "muhammad".
+func Canonical(tok string) string {
+	var a Analyzer
+	a.canon = append(a.canon, tok...)
+	a.spans = append(a.spans, span{0, int32(len(a.canon))})
+	a.recanon(0)
+	return string(a.canon)
+}

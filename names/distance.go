@@ -1,0 +1,70 @@
+package names
+
+// maxDistanceLen bounds the token length the edit distance looks at, so that it can keep its
+// rows on the stack. Longer tokens are compared on their first maxDistanceLen bytes.
+const maxDistanceLen = 48
+
+// Distance returns the optimal string alignment distance between a and b (insertions,
+// deletions, substitutions and swaps of two adjacent letters, each costing 1), or limit+1
+// as soon as it is sure to exceed limit. It allocates nothing.
+func Distance(a, b []byte, limit int) int {
+	if len(a) > maxDistanceLen {
+		a = a[:maxDistanceLen]
+	}
+	if len(b) > maxDistanceLen {
+		b = b[:maxDistanceLen]
+	}
+	if d := len(a) - len(b); d > limit || -d > limit {
+		return limit + 1
+	}
+	var rows [3][maxDistanceLen + 1]int
+	prev2, prev, cur := &rows[0], &rows[1], &rows[2]
+	for j := 0; j <= len(b); j++ {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		rowMin := i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			v := min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				v = min(v, prev2[j-2]+1)
+			}
+			cur[j] = v
+			rowMin = min(rowMin, v)
+		}
+		if rowMin > limit {
+			return limit + 1
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	if prev[len(b)] > limit {
+		return limit + 1
+	}
+	return prev[len(b)]
+}
+
+// Similarity returns 1 - distance/longer length, in [0,1], for two tokens. Tokens of three
+// letters or fewer must be equal to be similar at all: one letter is a third of them.
+func Similarity(a, b []byte) float64 {
+	n := max(len(a), len(b))
+	if n == 0 {
+		return 0
+	}
+	if n <= 3 {
+		if string(a) == string(b) {
+			return 1
+		}
+		return 0
+	}
+	limit := n / 3
+	d := Distance(a, b, limit)
+	if d > limit {
+		return 0
+	}
+	return 1 - float64(d)/float64(n)
+}

@@ -1,0 +1,165 @@
+package names
+
+import (
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/mozillazg/go-unidecode"
+	"golang.org/x/text/unicode/norm"
+)
+
+// Separator bytes that fold writes between tokens. A comma is kept as its own byte so that
+// the tokenizer can see "SURNAME, Given" order; every other punctuation becomes a space.
+const (
+	sepSpace = ' '
+	sepComma = ','
+)
+
+// runeLatin maps the runes below tableSize to their Latin form, built once at start from
+// NFKD decomposition (accents dropped), the Arabic-script table and unidecode for the rest.
+const tableSize = 0x0800
+
+var runeLatin = buildRuneTable()
+
+func buildRuneTable() *[tableSize]string {
+	var t [tableSize]string
+	for r := rune(0x80); r < tableSize; r++ {
+		t[r] = latinOf(r)
+	}
+	return &t
+}
+
+// latinOf is the slow path: the Latin form of any rune, lower case.
+func latinOf(r rune) string {
+	if s, ok := arabicLatin[r]; ok {
+		return s
+	}
+	if s, ok := specialLatin[r]; ok {
+		return s
+	}
+	if unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Me, r) || unicode.Is(unicode.Cf, r) {
+		return "" // combining marks, Arabic harakat, zero-width joiners
+	}
+	decomposed := norm.NFKD.String(string(r))
+	out := make([]byte, 0, len(decomposed))
+	for _, d := range decomposed {
+		switch {
+		case d < utf8.RuneSelf:
+			out = append(out, byte(unicode.ToLower(d)))
+		case unicode.Is(unicode.Mn, d):
+		default:
+			if s, ok := arabicLatin[d]; ok { // presentation forms decompose to base letters
+				out = append(out, s...)
+				continue
+			}
+			out = append(out, lowerASCII(unidecode.Unidecode(string(d)))...)
+		}
+	}
+	return string(out)
+}
+
+func lowerASCII(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if c >= 'A' && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}
+
+// specialLatin holds letters that NFKD does not decompose to a Latin base letter.
+var specialLatin = map[rune]string{
+	'ß': "ss", 'æ': "ae", 'Æ': "ae", 'ø': "o", 'Ø': "o", 'ł': "l", 'Ł': "l", 'đ': "d", 'Đ': "d",
+	'ð': "d", 'Ð': "d", 'þ': "th", 'Þ': "th", 'ı': "i", 'œ': "oe", 'Œ': "oe", 'ħ': "h", 'Ħ': "h",
+	'ŋ': "ng", 'ʼ': "", 'ʻ': "", 'ʿ': "", 'ʾ': "", '‘': "", '’': "", '`': "", '´': "",
+}
+
+// Fold appends to dst the Latin, lower-case, accent-free form of s: letters and digits, with a
+// single space between words and a comma where s has one. Apostrophes vanish ("Manba'ul" ->
+// "manbaul") and dots inside abbreviations join ("S.A." -> "sa").
+func Fold(dst []byte, s string) []byte {
+	pendingSep := byte(0)
+	for i := 0; i < len(s); {
+		c := s[i]
+		var latin string
+		if c < utf8.RuneSelf {
+			i++
+			switch {
+			case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
+				dst, pendingSep = flushSep(dst, pendingSep)
+				dst = append(dst, c)
+				continue
+			case c >= 'A' && c <= 'Z':
+				dst, pendingSep = flushSep(dst, pendingSep)
+				dst = append(dst, c+'a'-'A')
+				continue
+			case c == '\'' || c == '`':
+				continue
+			case c == '.':
+				// "S.A." joins; "Co. Ltd" splits on the space that follows.
+				if i < len(s) && s[i] != ' ' {
+					continue
+				}
+				pendingSep = maxSep(pendingSep, sepSpace)
+				continue
+			case c == ',' || c == ';':
+				pendingSep = sepComma
+				continue
+			default:
+				pendingSep = maxSep(pendingSep, sepSpace)
+				continue
+			}
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == arabicAlef && atWordStart(dst, pendingSep) {
+			if n := arabicArticleLen(s[i:]); n > 0 {
+				// The Arabic article is written joined ("الدين"); split it off as "al".
+				dst, pendingSep = flushSep(dst, pendingSep)
+				dst = append(dst, 'a', 'l')
+				pendingSep = sepSpace
+				i += n
+				continue
+			}
+		}
+		i += size
+		if r < tableSize {
+			latin = runeLatin[r]
+		} else {
+			latin = latinOf(r)
+		}
+		if latin == "" {
+			if r == utf8.RuneError || unicode.IsSpace(r) || unicode.IsPunct(r) || unicode.IsSymbol(r) {
+				pendingSep = maxSep(pendingSep, sepSpace)
+			}
+			continue
+		}
+		for j := 0; j < len(latin); j++ {
+			lc := latin[j]
+			if lc >= 'a' && lc <= 'z' || lc >= '0' && lc <= '9' {
+				dst, pendingSep = flushSep(dst, pendingSep)
+				dst = append(dst, lc)
+			} else if lc != '\'' {
+				pendingSep = maxSep(pendingSep, sepSpace)
+			}
+		}
+	}
+	return dst
+}
+
+func flushSep(dst []byte, sep byte) ([]byte, byte) {
+	if sep != 0 && len(dst) > 0 {
+		if sep == sepComma {
+			dst = append(dst, sepComma)
+		}
+		dst = append(dst, sepSpace)
+	}
+	return dst, 0
+}
+
+func maxSep(a, b byte) byte {
+	if a == sepComma || b == sepComma {
+		return sepComma
+	}
+	return b
+}
