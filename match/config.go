@@ -15,9 +15,9 @@ const DefaultMinScore = 0.6
 
 // Config tunes an Index. The zero value means the defaults.
 type Config struct {
-	Threshold      float64                   // alert threshold; 0 means DefaultThreshold
+	Threshold      float64                     // alert threshold; 0 means DefaultThreshold
 	ListThresholds map[corridor.ListID]float64 // per-list overrides of Threshold
-	MinScore       float64                   // reporting floor; 0 means DefaultMinScore
+	MinScore       float64                     // reporting floor; 0 means DefaultMinScore
 }
 
 func (c Config) withDefaults() (Config, error) {

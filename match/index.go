@@ -26,7 +26,9 @@ type Index struct {
 
 type tokRec struct {
 	text     string
-	weight   float32
+	weight   float32 // evidence: how much agreeing on this token says about identity
+	cover    float32 // coverage: how much of a name this token is, see coverageFloor
+	abjad    bool    // written in Arabic script on the list, so without short vowels
 	postings []int32 // names that contain the token
 }
 
@@ -34,6 +36,7 @@ type nameRec struct {
 	entity     int32
 	start, end int32 // its tokens: nameToks[start:end]
 	denomN     float32
+	family     int8 // how many of its last tokens are family names (0: not known)
 	weak       bool
 	kind       corridor.NameKind
 	full       string
@@ -74,9 +77,11 @@ func Build(snapshots []*corridor.ListSnapshot, cfg Config) (*Index, error) {
 				if len(toks) == 0 {
 					continue
 				}
-				rec := nameRec{entity: ei, start: int32(len(idx.nameToks)), weak: n.Weak, kind: n.Kind, full: n.Full}
+				rec := nameRec{entity: ei, start: int32(len(idx.nameToks)), family: int8(min(a.Family(), maxNameTokens)), weak: n.Weak, kind: n.Kind, full: n.Full}
+				abjad := names.IsAbjad(n.Full)
 				for _, t := range toks {
 					id := idx.intern(t, &df)
+					idx.toks[id].abjad = idx.toks[id].abjad || abjad
 					idx.nameToks = append(idx.nameToks, id)
 					seen[id] = struct{}{}
 				}
@@ -125,8 +130,15 @@ func (idx *Index) weigh(df []int32) {
 	for id := range idx.toks {
 		w := math.Log(1+n/float64(max(df[id], 1))) / top
 		idx.toks[id].weight = float32(capWeight(w, []byte(idx.toks[id].text)))
+		idx.toks[id].cover = max(idx.toks[id].weight, coverageFloor)
 	}
 }
+
+// coverageFloor is the least a token counts when measuring how much of two names agree. A
+// common token ("Jorge", "Mohammad") says little about who someone is, so it adds little
+// evidence; but a name that leaves it out is still a different name, so for coverage it
+// counts at least this much.
+const coverageFloor = 0.35
 
 // Weights of tokens the population at large shares widely, whatever the lists say.
 const (
@@ -155,7 +167,7 @@ func (idx *Index) post() {
 		toks := idx.nameToks[rec.start:rec.end]
 		var denom float32
 		for pos, id := range toks {
-			denom += idx.toks[id].weight * positionFactor(pos, len(toks))
+			denom += idx.toks[id].cover * positionFactor(pos, len(toks), int(rec.family))
 			p := idx.toks[id].postings
 			if len(p) == 0 || p[len(p)-1] != int32(ni) {
 				idx.toks[id].postings = append(p, int32(ni))
@@ -165,8 +177,16 @@ func (idx *Index) post() {
 	}
 }
 
-func positionFactor(pos, n int) float32 {
-	if pos == 0 || pos == n-1 {
+// positionFactor says how much the token at pos of a name of n tokens counts towards covering
+// the name: fully for the first given name and every family name, less for middle names.
+// When the family names are not known (family == 0), the last token counts as one.
+func positionFactor(pos, n, family int) float32 {
+	switch {
+	case pos == 0:
+		return 1
+	case family > 0 && pos >= n-family:
+		return 1
+	case family == 0 && pos == n-1:
 		return 1
 	}
 	return middleDiscount

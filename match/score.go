@@ -13,17 +13,19 @@ func combine(covQ, covN float32) float64 {
 	return math.Sqrt(float64(covQ) * float64(covN))
 }
 
-// pairing is one query token (or two, read as one) aligned with one listed token.
+// pairing is one query token (or two, read as one) aligned with one listed token (or two).
 type pairing struct {
 	q, n int8
-	two  bool
+	two  bool // query tokens q and q+1 together
+	n2   int8 // a second listed token that q stands for together with n, or -1
 	sim  float32
 }
 
 // aligner holds the scratch space of one alignment.
 type aligner struct {
-	options []pairing
-	chosen  []pairing
+	options  []pairing
+	chosen   []pairing
+	evidence float32
 }
 
 // score aligns the query tokens with the tokens of one listed name, greedily by similarity,
@@ -34,47 +36,95 @@ func (a *aligner) score(s *Searcher, rec *nameRec, wq float32, keep bool) float6
 	if len(toks) > maxNameTokens {
 		toks = toks[:maxNameTokens]
 	}
-	a.options = a.options[:0]
-	for _, c := range s.cands {
-		for j, id := range toks {
-			if id == c.tok {
-				a.options = append(a.options, pairing{q: c.pos, n: int8(j), sim: c.sim})
-			}
-		}
-	}
-	for _, c := range s.pairs {
-		for j, id := range toks {
-			if id == c.tok {
-				a.options = append(a.options, pairing{q: c.pos, n: int8(j), two: true, sim: c.sim})
-			}
-		}
-	}
-	sortPairings(a.options)
+	a.collect(s, toks)
 	var usedQ uint32
 	var usedN uint64
-	var coveredQ, coveredN float32
+	var coveredQ, coveredN, evidence float32
 	a.chosen = a.chosen[:0]
 	for _, p := range a.options {
 		qmask := uint32(1) << p.q
 		if p.two {
 			qmask |= 1 << (p.q + 1)
 		}
-		if usedQ&qmask != 0 || usedN&(1<<p.n) != 0 {
+		nmask := uint64(1) << p.n
+		if p.n2 >= 0 {
+			nmask |= 1 << p.n2
+		}
+		if usedQ&qmask != 0 || usedN&nmask != 0 {
 			continue
 		}
 		usedQ |= qmask
-		usedN |= 1 << p.n
-		w := s.qtoks[p.q].weight
+		usedN |= nmask
+		w, cq := s.qtoks[p.q].weight, s.qtoks[p.q].cover
 		if p.two {
 			w += s.qtoks[p.q+1].weight
+			cq += s.qtoks[p.q+1].cover
 		}
-		coveredQ += w * p.sim
-		coveredN += s.idx.toks[toks[p.n]].weight * positionFactor(int(p.n), len(toks)) * p.sim
+		first := &s.idx.toks[toks[p.n]]
+		wn, cn := first.weight, first.cover*positionFactor(int(p.n), len(toks), int(rec.family))
+		if p.n2 >= 0 {
+			second := &s.idx.toks[toks[p.n2]]
+			wn += second.weight
+			cn += second.cover * positionFactor(int(p.n2), len(toks), int(rec.family))
+		}
+		coveredQ += cq * p.sim
+		coveredN += cn * p.sim
+		evidence += min(w, wn) * p.sim
 		if keep {
 			a.chosen = append(a.chosen, p)
 		}
 	}
-	return combine(min(1, coveredQ/wq), min(1, coveredN/rec.denomN))
+	a.evidence = evidence
+	return combine(min(1, coveredQ/wq), min(1, coveredN/rec.denomN)) * evidenceFactor(evidence)
+}
+
+// collect lists every way a query token (or pair, or split token) can align with a token of
+// the listed name, best first.
+func (a *aligner) collect(s *Searcher, toks []int32) {
+	a.options = a.options[:0]
+	for _, c := range s.cands {
+		for j, id := range toks {
+			if id == c.tok {
+				a.options = append(a.options, pairing{q: c.pos, n: int8(j), n2: -1, sim: c.sim})
+			}
+		}
+	}
+	for _, c := range s.pairs {
+		for j, id := range toks {
+			if id == c.tok {
+				a.options = append(a.options, pairing{q: c.pos, n: int8(j), n2: -1, two: true, sim: c.sim})
+			}
+		}
+	}
+	for _, c := range s.splits {
+		// The two halves may stand in either order: "HAQ, Abdul" is indexed as "abd haq".
+		for j, id := range toks {
+			if id != c.tok {
+				continue
+			}
+			if j+1 < len(toks) && toks[j+1] == c.tok2 {
+				a.options = append(a.options, pairing{q: c.pos, n: int8(j), n2: int8(j + 1), sim: c.sim})
+			}
+			if j > 0 && toks[j-1] == c.tok2 {
+				a.options = append(a.options, pairing{q: c.pos, n: int8(j), n2: int8(j - 1), sim: c.sim})
+			}
+		}
+	}
+	sortPairings(a.options)
+}
+
+// Evidence. A name whose every token is common ("Antonio Rodriguez", "Wang Chen") can match
+// a listed name perfectly and still say little about who the person is: such a match is
+// scaled down, by at most weakEvidenceScale, in proportion to how far its matched weight
+// falls short of strongEvidence (about two rare tokens' worth).
+const (
+	strongEvidence    = 0.9
+	weakEvidenceScale = 0.35
+)
+
+func evidenceFactor(e float32) float64 {
+	short := max(0, 1-float64(e)/strongEvidence)
+	return 1 - weakEvidenceScale*short
 }
 
 // sortPairings sorts by similarity, best first; insertion sort, as the lists are short.

@@ -26,23 +26,29 @@ const (
 	maxNameTokens  = 32
 	maxCandsPerTok = 48
 	minTokenSim    = 0.7
-	skeletonSim    = 0.8  // tokens that differ in letters but share a consonant skeleton
-	shortSkelSim   = 0.72 // the same for skeletons of two consonants, which many names share
+	latinSkelSim   = 0.78 // Latin tokens that differ in letters but share a consonant skeleton
+	abjadSkelSim   = 0.95 // the same when the query is Arabic script, which writes no short vowels
+	shortAbjadSim  = 0.8  // ... and the skeleton has only two consonants, as many names have
+	listedAbjadSim = 0.85 // a Latin query against a name the list writes in Arabic script
+	splitSim       = 0.95 // a query token that is two listed tokens written together
+	minSplitLen    = 6
 	weakAliasScale = 0.95 // a list's own "weak" or "low quality" alias counts a little less
 )
 
 type qtok struct {
 	text       []byte
 	weight     float32
+	cover      float32
 	candsStart int32
 	candsEnd   int32
 }
 
 type cand struct {
-	tok int32
-	sim float32
-	pos int8 // the query token; for a pair of query tokens read as one, the first of them
-	two bool // the candidate stands for query tokens pos and pos+1 written apart
+	tok  int32
+	tok2 int32 // for a split query token: the listed token that follows tok
+	sim  float32
+	pos  int8 // the query token; for a pair of query tokens read as one, the first of them
+	two  bool // the candidate stands for query tokens pos and pos+1 written apart
 }
 
 type accum struct {
@@ -59,6 +65,8 @@ type Searcher struct {
 	qbuf     []byte
 	cands    []cand
 	pairs    []cand
+	splits   []cand
+	abjad    bool
 	tokStamp []uint32
 	tstamp   uint32
 	acc      []accum
@@ -116,6 +124,7 @@ func (s *Searcher) Screen(q *Query, dst []Match) []Match {
 }
 
 func (s *Searcher) analyze(q *Query) {
+	s.abjad = names.IsAbjad(q.Name)
 	toks := s.an.Analyze(q.Name, q.Kind)
 	if len(toks) > maxQueryTokens {
 		toks = toks[:maxQueryTokens]
@@ -133,7 +142,7 @@ func (s *Searcher) analyze(q *Query) {
 		if id, ok := s.idx.vocab[string(text)]; ok {
 			w = s.idx.toks[id].weight
 		}
-		s.qtoks = append(s.qtoks, qtok{text: text, weight: w})
+		s.qtoks = append(s.qtoks, qtok{text: text, weight: w, cover: max(w, coverageFloor)})
 	}
 }
 
@@ -146,6 +155,10 @@ func (s *Searcher) candidates() {
 		qt.candsStart = int32(len(s.cands))
 		s.lookup(qt.text, int8(i), false)
 		qt.candsEnd = int32(len(s.cands))
+	}
+	s.splits = s.splits[:0]
+	for i := range s.qtoks {
+		s.split(s.qtoks[i].text, int8(i))
 	}
 	s.pairs = s.pairs[:0]
 	for i := 0; i+1 < len(s.qtoks); i++ {
@@ -184,18 +197,16 @@ func (s *Searcher) lookup(tok []byte, pos int8, two bool) {
 	if !two {
 		s.skel = names.Skeleton(s.skel[:0], tok)
 		sk := s.skel
-		if len(sk) >= minSkeletonLen {
-			sim := float32(skeletonSim)
-			if len(sk) == minSkeletonLen {
-				sim = shortSkelSim
+		for _, id := range s.idx.skelKeys[string(sk)] {
+			if s.tokStamp[id] == s.tstamp {
+				continue
 			}
-			for _, id := range s.idx.skelKeys[string(sk)] {
-				if s.tokStamp[id] == s.tstamp {
-					continue
-				}
-				s.tokStamp[id] = s.tstamp
-				s.cands = append(s.cands, cand{tok: id, sim: max(sim, float32(names.Similarity(tok, []byte(s.idx.toks[id].text)))), pos: pos})
+			sim := skeletonSimilarity(len(sk), s.abjad, s.idx.toks[id].abjad)
+			if sim == 0 {
+				continue
 			}
+			s.tokStamp[id] = s.tstamp
+			s.cands = append(s.cands, cand{tok: id, sim: max(sim, float32(names.Similarity(tok, []byte(s.idx.toks[id].text)))), pos: pos})
 		}
 	}
 	if len(s.cands)-start > maxCandsPerTok {
@@ -215,6 +226,41 @@ func (s *Searcher) lookup(tok []byte, pos int8, two bool) {
 
 const maxQueryTokenLen = 64
 
+// skeletonSimilarity is the similarity of two tokens that share a consonant skeleton of n
+// letters. Between Latin spellings a shared skeleton is weak evidence (vowels are written and
+// differ for a reason); against Arabic script it is the best comparison there is.
+func skeletonSimilarity(n int, queryAbjad, listedAbjad bool) float32 {
+	switch {
+	case queryAbjad && n >= 3:
+		return abjadSkelSim
+	case queryAbjad:
+		return shortAbjadSim
+	case n < 3:
+		return 0
+	case listedAbjad:
+		return listedAbjadSim
+	}
+	return latinSkelSim
+}
+
+// split finds a query token that is two listed tokens written together ("Abdulhakim" for
+// "Abdul Hakim", "Mohammadjan" for "Mohammad Jan"). Only exact halves count.
+func (s *Searcher) split(tok []byte, pos int8) {
+	if len(tok) < minSplitLen {
+		return
+	}
+
+	for k := 3; k <= len(tok)-3; k++ {
+		left, ok := s.idx.vocab[string(tok[:k])]
+		if !ok {
+			continue
+		}
+		if right, ok := s.idx.vocab[string(tok[k:])]; ok {
+			s.splits = append(s.splits, cand{tok: left, tok2: right, sim: splitSim, pos: pos})
+		}
+	}
+}
+
 func (s *Searcher) addDeletionCands(tok, key []byte, pos int8, two bool) {
 	for _, id := range s.idx.delKeys[string(key)] {
 		if s.tokStamp[id] == s.tstamp {
@@ -233,7 +279,7 @@ func (s *Searcher) accumulate() {
 	s.touched = s.touched[:0]
 	add := func(c cand, wq float32) {
 		t := &s.idx.toks[c.tok]
-		wn := t.weight * c.sim
+		wn := t.cover * c.sim
 		wq *= c.sim
 		for _, n := range t.postings {
 			a := &s.acc[n]
@@ -246,17 +292,21 @@ func (s *Searcher) accumulate() {
 		}
 	}
 	for _, c := range s.cands {
-		add(c, s.qtoks[c.pos].weight)
+		add(c, s.qtoks[c.pos].cover)
 	}
 	for _, c := range s.pairs {
-		add(c, s.qtoks[c.pos].weight+s.qtoks[c.pos+1].weight)
+		add(c, s.qtoks[c.pos].cover+s.qtoks[c.pos+1].cover)
+	}
+	for _, c := range s.splits {
+		add(c, s.qtoks[c.pos].cover)
+		add(cand{tok: c.tok2, sim: c.sim}, 0)
 	}
 }
 
-func (s *Searcher) queryWeight() float32 {
+func (s *Searcher) queryCover() float32 {
 	var w float32
 	for _, t := range s.qtoks {
-		w += t.weight
+		w += t.cover
 	}
 	return w
 }
@@ -265,7 +315,7 @@ func (s *Searcher) queryWeight() float32 {
 // floor, and keeps each entity's best name.
 func (s *Searcher) scoreTouched(q *Query) {
 	idx := s.idx
-	wq := s.queryWeight()
+	wq := s.queryCover()
 	floor := idx.cfg.MinScore - maxFactBonus(q)
 	listMask := s.listMask(q)
 	for _, n := range s.touched {

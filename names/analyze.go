@@ -13,11 +13,18 @@ type Analyzer struct {
 	raw     []span
 	spans   []span
 	tokens  [][]byte
+	rotated []span
+	family  int
+
+	beforeComma bool
 }
 
 var lah = []byte("lah")
 
-type span struct{ start, end int32 }
+type span struct {
+	start, end int32
+	family     bool // written before the comma of "SURNAME, Given"
+}
 
 // Analyze returns the canonical tokens of name for a party of the given kind (KindUnknown when
 // not known). The slices point into the Analyzer's buffers and are valid until the next call.
@@ -29,12 +36,16 @@ type span struct{ start, end int32 }
 func (a *Analyzer) Analyze(name string, kind corridor.Kind) [][]byte {
 	a.folded = Fold(a.folded[:0], name)
 	commaAt := a.split()
-	a.canonicalize(kind)
+	if kind == corridor.KindOrganization || kind == corridor.KindVessel || kind == corridor.KindAircraft {
+		commaAt = 0 // "Bank Melli, Iran" is not "SURNAME, Given"
+	}
+	a.canonicalize(kind, commaAt)
 	if len(a.spans) == 0 {
 		a.keepAll() // a name made only of titles or particles is still that name
 	}
-	if commaAt > 0 && kind != corridor.KindOrganization && kind != corridor.KindVessel && kind != corridor.KindAircraft {
-		a.rotate(commaAt)
+	a.family = 0
+	if commaAt > 0 {
+		a.rotate()
 	}
 	a.tokens = a.tokens[:0]
 	for _, s := range a.spans {
@@ -57,7 +68,7 @@ func (a *Analyzer) split() (commaAt int) {
 			continue
 		}
 		if start >= 0 {
-			a.raw = append(a.raw, span{int32(start), int32(i)})
+			a.raw = append(a.raw, span{start: int32(start), end: int32(i)})
 			start = -1
 		}
 		if i < len(a.folded) && a.folded[i] == sepComma {
@@ -73,11 +84,12 @@ func (a *Analyzer) split() (commaAt int) {
 
 // canonicalize writes the canonical tokens of a.raw into a.canon and a.spans. Comma
 // positions are kept by counting raw tokens, so rotate works on the result.
-func (a *Analyzer) canonicalize(kind corridor.Kind) {
+func (a *Analyzer) canonicalize(kind corridor.Kind, commaAt int) {
 	a.canon = a.canon[:0]
 	a.spans = a.spans[:0]
 	joinNext := false
-	for _, r := range a.raw {
+	for ri, r := range a.raw {
+		a.beforeComma = ri < commaAt
 		t := a.folded[r.start:r.end]
 		switch {
 		case in(titles, t) || in(connectors, t):
@@ -121,7 +133,7 @@ func (a *Analyzer) canonicalize(kind corridor.Kind) {
 func (a *Analyzer) startToken(prefix string) {
 	start := int32(len(a.canon))
 	a.canon = append(a.canon, prefix...)
-	a.spans = append(a.spans, span{start, int32(len(a.canon))})
+	a.spans = append(a.spans, span{start: start, end: int32(len(a.canon)), family: a.beforeComma})
 }
 
 func (a *Analyzer) extendLast(suffix string) {
@@ -149,6 +161,7 @@ func (a *Analyzer) recanon(i int) {
 // keepAll is the fallback when every token was a title, particle or form: keep them as written.
 func (a *Analyzer) keepAll() {
 	a.canon = a.canon[:0]
+	a.beforeComma = false
 	for _, r := range a.raw {
 		a.startToken("")
 		a.canon = append(a.canon, a.folded[r.start:r.end]...)
@@ -156,20 +169,29 @@ func (a *Analyzer) keepAll() {
 	}
 }
 
-// rotate moves the tokens that came after the comma to the front. commaAt counts raw tokens;
-// canonical tokens map to raw ones only approximately once compounds are joined, so rotate
-// only when no raw token was dropped or joined.
-func (a *Analyzer) rotate(commaAt int) {
-	if len(a.spans) != len(a.raw) || commaAt >= len(a.spans) {
-		return
+// rotate moves the family names (written before the comma) behind the given names, keeping
+// the order within each group: "HAQQANI, Siraj" becomes "Siraj HAQQANI".
+func (a *Analyzer) rotate() {
+	a.rotated = a.rotated[:0]
+	for _, s := range a.spans {
+		if !s.family {
+			a.rotated = append(a.rotated, s)
+		}
 	}
-	reverse(a.spans[:commaAt])
-	reverse(a.spans[commaAt:])
-	reverse(a.spans)
+	given := len(a.rotated)
+	if given == 0 || given == len(a.spans) {
+		return // only one side of the comma had a name: nothing to reorder
+	}
+	for _, s := range a.spans {
+		if s.family {
+			a.rotated = append(a.rotated, s)
+		}
+	}
+	a.spans, a.rotated = a.rotated, a.spans
+	a.family = len(a.spans) - given
 }
 
-func reverse(s []span) {
-	for i, j := 0, len(s)-1; i < j; i, j = i+1, j-1 {
-		s[i], s[j] = s[j], s[i]
-	}
-}
+// Family returns how many of the last call's tokens are family names: the ones written
+// before the comma of "SURNAME, Given", now at the end. It is 0 when the name had no such
+// comma, and then which token is the family name is unknown.
+func (a *Analyzer) Family() int { return a.family }

@@ -40,7 +40,7 @@ func rewriteToken(dst, tok []byte) ([]byte, bool) {
 func Canonical(tok string) string {
 	var a Analyzer
 	a.canon = append(a.canon, tok...)
-	a.spans = append(a.spans, span{0, int32(len(a.canon))})
+	a.spans = append(a.spans, span{start: 0, end: int32(len(a.canon))})
 	a.recanon(0)
 	return string(a.canon)
 }

@@ -48,23 +48,38 @@ func Distance(a, b []byte, limit int) int {
 	return prev[len(b)]
 }
 
-// Similarity returns 1 - distance/longer length, in [0,1], for two tokens. Tokens of three
-// letters or fewer must be equal to be similar at all: one letter is a third of them.
+// Similarity returns how alike two tokens are, in [0,1]: 1 when equal, less for each edit
+// (a letter dropped, added, replaced, or two letters swapped), and the less the shorter the
+// tokens, since one slip in a long name changes little of it while one letter is a quarter of
+// a four-letter name. Tokens of three letters or fewer must be equal.
+//
+//	edits  length 4  5-7   8+
+//	1      0.85      0.92  0.95
+//	2      -         0.78  0.85
+//	3+     -         -     -
 func Similarity(a, b []byte) float64 {
 	n := max(len(a), len(b))
 	if n == 0 {
 		return 0
 	}
+	if string(a) == string(b) {
+		return 1
+	}
 	if n <= 3 {
-		if string(a) == string(b) {
-			return 1
-		}
 		return 0
 	}
-	limit := n / 3
-	d := Distance(a, b, limit)
-	if d > limit {
-		return 0
+	d := Distance(a, b, 2)
+	switch {
+	case d == 1 && n == 4:
+		return 0.85
+	case d == 1 && n < 8:
+		return 0.92
+	case d == 1:
+		return 0.95
+	case d == 2 && n >= 8:
+		return 0.85
+	case d == 2 && n >= 6:
+		return 0.78
 	}
-	return 1 - float64(d)/float64(n)
+	return 0
 }

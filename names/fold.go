@@ -163,3 +163,15 @@ func maxSep(a, b byte) byte {
 	}
 	return b
 }
+
+// IsAbjad reports whether s contains letters of the Arabic script, which writes no short
+// vowels, so that its names compare best by consonant skeleton.
+func IsAbjad(s string) bool {
+	for i := 0; i < len(s); i++ {
+		// UTF-8 lead bytes 0xD8-0xDB start the code points U+0600-U+06FF (Arabic).
+		if c := s[i]; c >= 0xD8 && c <= 0xDB {
+			return true
+		}
+	}
+	return false
+}

@@ -7,7 +7,7 @@ package names
 //
 // Classes: vowels and the semi-vowels w and y vanish; q, k and c are k; s and z are s; v, p
 // and f are f; the digraphs kh, gh, sh, ch, th, dh, zh and ph count as one consonant; a
-// final h after a vowel ("Fatimah") vanishes.
+// final h ("Fatimah", "Zadeh") vanishes.
 func Skeleton(dst, tok []byte) []byte {
 	var last byte
 	for i := 0; i < len(tok); i++ {
@@ -28,8 +28,8 @@ func Skeleton(dst, tok []byte) []byte {
 			last = 0 // a vowel between two equal consonants keeps both ("mhmd")
 			continue
 		case 'h':
-			if i == len(tok)-1 && i > 0 && isVowel(tok[i-1]) {
-				continue
+			if i == len(tok)-1 && i > 1 {
+				continue // "Zadeh", "Shah", "Fatimah": a final h is as often written as not
 			}
 		case 'x':
 			last = appendClass(&dst, 'k', last)
