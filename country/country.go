@@ -56,7 +56,12 @@ func buildIndex() map[string]string {
 			if err != nil || !region.IsCountry() || region.String() != code {
 				continue
 			}
-			index[fold(namer.Name(region))] = code
+			// First wins: withdrawn codes (FX, PZ, ZR ...) sort after the current ones and
+			// share their names.
+			if _, taken := index[fold(namer.Name(region))]; !taken {
+				index[fold(namer.Name(region))] = code
+			}
+
 			index[fold(code)] = code
 			if iso3 := region.ISO3(); iso3 != "" {
 				index[fold(iso3)] = code

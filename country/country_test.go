@@ -50,3 +50,11 @@ func TestName(t *testing.T) {
 		t.Fatalf("Name(ZZ) = %q, want empty", got)
 	}
 }
+
+func TestCurrentCodesWinOverWithdrawn(t *testing.T) {
+	for name, want := range map[string]string{"Panama": "PA", "France": "FR", "Benin": "BJ", "Burkina Faso": "BF", "Congo - Kinshasa": "CD"} {
+		if got, _ := Code(name); got != want {
+			t.Errorf("Code(%q) = %q, want %q", name, got, want)
+		}
+	}
+}

@@ -233,4 +233,28 @@ var variants = map[string]string{
 	"Costa Rican":                      "CR",
 	"Belizean":                         "BZ",
 	"New Zealander":                    "NZ",
+	// UN consolidated list forms.
+	"Congo":               "CG", // the UN's short name for the Republic of the Congo
+	"Trinidad and Tobago": "TT",
+	"Myanmar":             "MM",
+	"China, Hong Kong Special Administrative Region": "HK",
+	// OFAC's spellings (lists/ofac).
+	"Virgin Islands, British":                    "VG",
+	"North Macedonia":                            "MK",
+	"North Macedonia, The Republic of":           "MK",
+	"Macedonia, The Former Yugoslav Republic of": "MK",
+	"Man, Isle of":                               "IM",
+	"St. Vincent and the Grenadines":             "VC",
+	"St. Kitts and Nevis":                        "KN",
+	"Antigua and Barbuda":                        "AG",
+	"Sao Tome and Principe":                      "ST",
+	"DRC":                                        "CD",
+	"England":                                    "GB",
+	// CLDR gives these names to withdrawn codes too (PZ, FX, DY, HV, ZR); the index would
+	// otherwise keep whichever code comes last.
+	"Panama":           "PA",
+	"France":           "FR",
+	"Benin":            "BJ",
+	"Burkina Faso":     "BF",
+	"Congo - Kinshasa": "CD",
 }

@@ -6,7 +6,9 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/corridor-aml/corridor/names"
 	"golang.org/x/text/unicode/norm"
+
 )
 
 // Damage is one kind of realistic harm a name suffers between a list and a payment.
@@ -65,8 +67,12 @@ func Apply(d Damage, name string, rng *rand.Rand) (string, bool) {
 		if len(family) == 0 {
 			last-- // without a comma the last token is the family name
 		}
+		first := 0
+		for first < len(given) && names.Ignorable([]byte(strings.ToLower(strings.Trim(given[first], "'`’,.")))) {
+			first++ // titles before the first given name
+		}
 		var middles []int
-		for i := 1; i <= last; i++ {
+		for i := first + 1; i <= last; i++ {
 			if !compoundPart(given[i-1], given[i]) && (i+1 >= len(given) || !compoundPart(given[i], given[i+1])) {
 				middles = append(middles, i)
 			}

@@ -158,6 +158,10 @@ func damagedPositives(snaps []*corridor.ListSnapshot, cfg Config) []positive {
 					continue
 				}
 				for _, d := range Damages {
+					if d == DropMiddle && e.Kind != corridor.KindPerson {
+						continue // middle names are a person's; a company without a word is another company
+					}
+
 					rng := rand.New(rand.NewPCG(cfg.Seed, seedOf(e.ID, ni, d)))
 					if q, ok := Apply(d, name.Full, rng); ok {
 						out = append(out, positive{damage: d, query: q, expected: e.ID, listed: name.Full})

@@ -21,6 +21,8 @@ type Index struct {
 	toks     []tokRec
 	delKeys  map[string][]int32 // a token with one letter deleted -> tokens
 	skelKeys map[string][]int32 // consonant skeleton -> tokens
+	rawKeys  map[string][]rawRef
+	rawSeen  map[rawRef]struct{}
 	ids      map[string][]int32 // normalized identifier -> entities
 }
 
@@ -58,9 +60,12 @@ func Build(snapshots []*corridor.ListSnapshot, cfg Config) (*Index, error) {
 		vocab:    make(map[string]int32, 1<<15),
 		delKeys:  make(map[string][]int32, 1<<18),
 		skelKeys: make(map[string][]int32, 1<<15),
+		rawKeys:  make(map[string][]rawRef, 1<<16),
+		rawSeen:  make(map[rawRef]struct{}, 1<<14),
 		ids:      make(map[string][]int32, 1<<14),
 	}
 	var a names.Analyzer
+	var rawBuf [128]byte
 	df := make([]int32, 0, 1<<15)
 	seen := make(map[int32]struct{}, 32)
 	for li, snap := range snapshots {
@@ -79,8 +84,11 @@ func Build(snapshots []*corridor.ListSnapshot, cfg Config) (*Index, error) {
 				}
 				rec := nameRec{entity: ei, start: int32(len(idx.nameToks)), family: int8(min(a.Family(), maxNameTokens)), weak: n.Weak, kind: n.Kind, full: n.Full}
 				abjad := names.IsAbjad(n.Full)
-				for _, t := range toks {
+				for ti, t := range toks {
 					id := idx.intern(t, &df)
+					if raw := a.Raw(rawBuf[:0], ti); string(raw) != string(t) {
+						idx.addRaw(raw, id)
+					}
 					idx.toks[id].abjad = idx.toks[id].abjad || abjad
 					idx.nameToks = append(idx.nameToks, id)
 					seen[id] = struct{}{}
@@ -100,8 +108,30 @@ func Build(snapshots []*corridor.ListSnapshot, cfg Config) (*Index, error) {
 	}
 	idx.weigh(df)
 	idx.post()
+	idx.rawSeen = nil
 	return idx, nil
 }
+
+// rawRef is a listed token as written before canonical rewriting ("tajeddine", "abdalrahman").
+type rawRef struct {
+	text string
+	tok  int32 // the canonical token it became
+}
+
+// addRaw indexes the written form of a token under its one-deletion keys, so that a typo in
+// a compound ("Tajeddie", "Adul Rahman") that defeats the canonical rewriting still finds it.
+func (idx *Index) addRaw(raw []byte, tok int32) {
+	ref := rawRef{text: string(raw), tok: tok}
+	if _, dup := idx.rawSeen[ref]; dup {
+		return
+	}
+	idx.rawSeen[ref] = struct{}{}
+	var buf [64]byte
+	for _, key := range deletions(buf[:0], raw) {
+		idx.rawKeys[key] = append(idx.rawKeys[key], ref)
+	}
+}
+
 
 func (idx *Index) intern(t []byte, df *[]int32) int32 {
 	if id, ok := idx.vocab[string(t)]; ok {

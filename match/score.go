@@ -40,6 +40,8 @@ func (a *aligner) score(s *Searcher, rec *nameRec, wq float32, keep bool) float6
 	var usedQ uint32
 	var usedN uint64
 	var coveredQ, coveredN, evidence float32
+	loose := false // some pair is more than a slip apart
+
 	a.chosen = a.chosen[:0]
 	for _, p := range a.options {
 		qmask := uint32(1) << p.q
@@ -67,6 +69,7 @@ func (a *aligner) score(s *Searcher, rec *nameRec, wq float32, keep bool) float6
 			wn += second.weight
 			cn += second.cover * positionFactor(int(p.n2), len(toks), int(rec.family))
 		}
+		loose = loose || !nearExact(s, p, first)
 		coveredQ += cq * p.sim
 		coveredN += cn * p.sim
 		evidence += min(w, wn) * p.sim
@@ -75,8 +78,28 @@ func (a *aligner) score(s *Searcher, rec *nameRec, wq float32, keep bool) float6
 		}
 	}
 	a.evidence = evidence
-	return combine(min(1, coveredQ/wq), min(1, coveredN/rec.denomN)) * evidenceFactor(evidence)
+	complete := !loose && usedQ == 1<<len(s.qtoks)-1 && usedN == 1<<len(toks)-1
+	return combine(min(1, coveredQ/wq), min(1, coveredN/rec.denomN)) * evidenceFactor(evidence, complete)
 }
+
+// nearExact reports whether a pairing is equal letter for letter, or differs by one slip in
+// tokens long enough that a slip does not make another name: "Lopez" and "Loppez" are one
+// name, "Jian" and "Jiang" two.
+func nearExact(s *Searcher, p pairing, listed *tokRec) bool {
+	switch {
+	case p.sim >= 1:
+		return true
+	case p.two || p.n2 >= 0:
+		return p.sim >= splitSim
+	}
+	return p.sim >= nearExactSim && min(len(s.qtoks[p.q].text), len(listed.text)) >= nearExactLen
+}
+
+const (
+	nearExactSim = 0.92
+	nearExactLen = 5
+)
+
 
 // collect lists every way a query token (or pair, or split token) can align with a token of
 // the listed name, best first.
@@ -113,19 +136,27 @@ func (a *aligner) collect(s *Searcher, toks []int32) {
 	sortPairings(a.options)
 }
 
-// Evidence. A name whose every token is common ("Antonio Rodriguez", "Wang Chen") can match
-// a listed name perfectly and still say little about who the person is: such a match is
-// scaled down, by at most weakEvidenceScale, in proportion to how far its matched weight
-// falls short of strongEvidence (about two rare tokens' worth).
+// Evidence. A name made of common tokens ("Antonio Rodriguez", "Wang Chen") says little about
+// who a person is: a match on it is scaled down in proportion to how far its matched weight
+// falls short of strongEvidence (about one rare token's worth). The scale is mild when the
+// match is complete (every token of both names aligned, each equal or a slip apart), so that
+// a listed name written as listed still alerts however common it is, and strong otherwise, so
+// that a common name that only resembles a listed one, or covers part of it, does not.
 const (
-	strongEvidence    = 0.9
-	weakEvidenceScale = 0.35
+	strongEvidence     = 0.9
+	weakEvidenceScale  = 0.35
+	exactEvidenceScale = 0.1
 )
 
-func evidenceFactor(e float32) float64 {
+func evidenceFactor(e float32, complete bool) float64 {
 	short := max(0, 1-float64(e)/strongEvidence)
+	if complete {
+
+		return 1 - exactEvidenceScale*short
+	}
 	return 1 - weakEvidenceScale*short
 }
+
 
 // sortPairings sorts by similarity, best first; insertion sort, as the lists are short.
 func sortPairings(p []pairing) {

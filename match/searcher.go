@@ -32,6 +32,8 @@ const (
 	listedAbjadSim = 0.85 // a Latin query against a name the list writes in Arabic script
 	splitSim       = 0.95 // a query token that is two listed tokens written together
 	minSplitLen    = 6
+	borrowSim      = 0.85 // how alike a listed token must be to lend its weight
+
 	weakAliasScale = 0.95 // a list's own "weak" or "low quality" alias counts a little less
 )
 
@@ -150,15 +152,14 @@ func (s *Searcher) analyze(q *Query) {
 // consonant skeleton, and the listed tokens that two adjacent query tokens form together.
 func (s *Searcher) candidates() {
 	s.cands = s.cands[:0]
+	s.splits = s.splits[:0]
 	for i := range s.qtoks {
 		qt := &s.qtoks[i]
 		qt.candsStart = int32(len(s.cands))
 		s.lookup(qt.text, int8(i), false)
+		s.split(qt.text, int8(i))
 		qt.candsEnd = int32(len(s.cands))
-	}
-	s.splits = s.splits[:0]
-	for i := range s.qtoks {
-		s.split(s.qtoks[i].text, int8(i))
+		s.borrowWeight(qt)
 	}
 	s.pairs = s.pairs[:0]
 	for i := 0; i+1 < len(s.qtoks); i++ {
@@ -181,8 +182,12 @@ func (s *Searcher) lookup(tok []byte, pos int8, two bool) {
 		s.tokStamp[id] = s.tstamp
 		s.cands = append(s.cands, cand{tok: id, sim: 1, pos: pos, two: two})
 	}
+	if len(tok) == minDeletionLen-1 {
+		s.addDeletionCands(tok, tok, pos, two) // a listed token of four letters, one of them left out
+	}
 	if len(tok) >= minDeletionLen {
 		s.addDeletionCands(tok, tok, pos, two)
+
 		var del [maxQueryTokenLen]byte
 		if len(tok) <= maxQueryTokenLen {
 			for i := range tok {
@@ -226,6 +231,24 @@ func (s *Searcher) lookup(tok []byte, pos int8, two bool) {
 
 const maxQueryTokenLen = 64
 
+// borrowWeight gives a query token that no listed name has (a misspelling, most often) the
+// weight of the listed token it most resembles: "Antoino" is as common as "Antonio".
+func (s *Searcher) borrowWeight(qt *qtok) {
+	if _, listed := s.idx.vocab[string(qt.text)]; listed {
+		return
+	}
+	var best float32
+	for _, c := range s.cands[qt.candsStart:qt.candsEnd] {
+		if c.sim > best && c.sim >= borrowSim {
+			best = c.sim
+			qt.weight = s.idx.toks[c.tok].weight
+		}
+	}
+	if best > 0 {
+		qt.cover = max(qt.weight, coverageFloor)
+	}
+}
+
 // skeletonSimilarity is the similarity of two tokens that share a consonant skeleton of n
 // letters. Between Latin spellings a shared skeleton is weak evidence (vowels are written and
 // differ for a reason); against Arabic script it is the best comparison there is.
@@ -250,18 +273,31 @@ func (s *Searcher) split(tok []byte, pos int8) {
 		return
 	}
 
-	for k := 3; k <= len(tok)-3; k++ {
-		left, ok := s.idx.vocab[string(tok[:k])]
-		if !ok {
-			continue
-		}
-		if right, ok := s.idx.vocab[string(tok[k:])]; ok {
+	for k := 2; k <= len(tok)-2; k++ {
+		head, tail := names.Spelling(tok[:k]), names.Spelling(tok[k:])
+		left, leftOK := s.idx.vocab[string(head)]
+		right, rightOK := s.idx.vocab[string(tail)]
+		switch {
+		case leftOK && rightOK:
 			s.splits = append(s.splits, cand{tok: left, tok2: right, sim: splitSim, pos: pos})
+		case rightOK && len(tail) >= 3 && names.Ignorable(head):
+			// "Hajjibrahim", "JSCTransneft": a title or form written onto the name.
+			s.cands = append(s.cands, cand{tok: right, sim: splitSim, pos: pos})
+		case leftOK && k >= 3 && names.Ignorable(tail):
+			s.cands = append(s.cands, cand{tok: left, sim: splitSim, pos: pos})
 		}
 	}
+
 }
 
 func (s *Searcher) addDeletionCands(tok, key []byte, pos int8, two bool) {
+	for _, ref := range s.idx.rawKeys[string(key)] {
+		// No stamp: the written form may be closer than the canonical token already found.
+		if sim := names.Similarity(tok, []byte(ref.text)); sim >= minTokenSim {
+			s.cands = append(s.cands, cand{tok: ref.tok, sim: float32(sim), pos: pos, two: two})
+		}
+	}
+
 	for _, id := range s.idx.delKeys[string(key)] {
 		if s.tokStamp[id] == s.tstamp {
 			continue

@@ -17,13 +17,16 @@ type Analyzer struct {
 	family  int
 
 	beforeComma bool
+	rawAt       int16
+	fuzzBuf     [64]byte
 }
 
 var lah = []byte("lah")
 
 type span struct {
-	start, end int32
-	family     bool // written before the comma of "SURNAME, Given"
+	start, end     int32
+	rawFrom, rawTo int16 // the raw tokens it was made from, inclusive
+	family         bool  // written before the comma of "SURNAME, Given"
 }
 
 // Analyze returns the canonical tokens of name for a party of the given kind (KindUnknown when
@@ -90,6 +93,7 @@ func (a *Analyzer) canonicalize(kind corridor.Kind, commaAt int) {
 	joinNext := false
 	for ri, r := range a.raw {
 		a.beforeComma = ri < commaAt
+		a.rawAt = int16(ri)
 		t := a.folded[r.start:r.end]
 		switch {
 		case in(titles, t) || in(connectors, t):
@@ -113,12 +117,25 @@ func (a *Analyzer) canonicalize(kind corridor.Kind, commaAt int) {
 			joinNext = true
 			continue
 		}
+		if _, known := spellings[string(t)]; !known {
+			if f, ok := fuzzyWord(t, a.fuzzBuf[:]); ok {
+				if f.canonical == nil && (f.title || kind != corridor.KindPerson) {
+					continue // a misspelt title, or a misspelt company form
+				}
+				if f.canonical != nil {
+					t = f.canonical
+				}
+
+			}
+		}
+
 		if joinNext {
 			if in(allahWords, t) {
 				t = lah
 			}
 			a.canon = append(a.canon, t...)
 			a.spans[len(a.spans)-1].end = int32(len(a.canon))
+			a.spans[len(a.spans)-1].rawTo = a.rawAt
 			joinNext = false
 			a.recanon(len(a.spans) - 1)
 			continue
@@ -133,12 +150,13 @@ func (a *Analyzer) canonicalize(kind corridor.Kind, commaAt int) {
 func (a *Analyzer) startToken(prefix string) {
 	start := int32(len(a.canon))
 	a.canon = append(a.canon, prefix...)
-	a.spans = append(a.spans, span{start: start, end: int32(len(a.canon)), family: a.beforeComma})
+	a.spans = append(a.spans, span{start: start, end: int32(len(a.canon)), rawFrom: a.rawAt, rawTo: a.rawAt, family: a.beforeComma})
 }
 
 func (a *Analyzer) extendLast(suffix string) {
 	a.canon = append(a.canon, suffix...)
 	a.spans[len(a.spans)-1].end = int32(len(a.canon))
+	a.spans[len(a.spans)-1].rawTo = a.rawAt
 	a.recanon(len(a.spans) - 1)
 }
 
@@ -162,7 +180,9 @@ func (a *Analyzer) recanon(i int) {
 func (a *Analyzer) keepAll() {
 	a.canon = a.canon[:0]
 	a.beforeComma = false
-	for _, r := range a.raw {
+	for ri, r := range a.raw {
+		a.rawAt = int16(ri)
+
 		a.startToken("")
 		a.canon = append(a.canon, a.folded[r.start:r.end]...)
 		a.spans[len(a.spans)-1].end = int32(len(a.canon))
@@ -195,3 +215,14 @@ func (a *Analyzer) rotate() {
 // before the comma of "SURNAME, Given", now at the end. It is 0 when the name had no such
 // comma, and then which token is the family name is unknown.
 func (a *Analyzer) Family() int { return a.family }
+
+// Raw appends to dst the folded text that the last call's token i was made from, before any
+// canonical rewriting: "abdalrahman" for "abdrahman", "tajeddine" for "tajdin". The index
+// keeps it so that a typo in the written form still finds the name.
+func (a *Analyzer) Raw(dst []byte, i int) []byte {
+	s := a.spans[i]
+	for r := s.rawFrom; r <= s.rawTo && int(r) < len(a.raw); r++ {
+		dst = append(dst, a.folded[a.raw[r].start:a.raw[r].end]...)
+	}
+	return dst
+}

@@ -62,3 +62,26 @@ func in(m map[string]struct{}, b []byte) bool {
 	_, ok := m[string(b)] // no allocation: the compiler converts in place for map lookups
 	return ok
 }
+
+// Ignorable reports whether a token is a word the analyzer drops from names: a title, a
+// particle, a "son of" connector or a company form.
+func Ignorable(tok []byte) bool {
+	return in(titles, tok) || in(particles, tok) || in(connectors, tok) || in(companyForms, tok)
+}
+
+// Spelling returns the canonical spelling of a common name written another way ("mohammed"
+// -> "muhammad"), or tok itself.
+func Spelling(tok []byte) []byte {
+	if s, ok := spellingBytes[string(tok)]; ok {
+		return s
+	}
+	return tok
+}
+
+var spellingBytes = func() map[string][]byte {
+	m := make(map[string][]byte, len(spellings))
+	for k, v := range spellings {
+		m[k] = []byte(v)
+	}
+	return m
+}()

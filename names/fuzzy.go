@@ -1,0 +1,105 @@
+package names
+
+// Typos in the words the analyzer rewrites or drops ("Mohmamad", "Comapny", "Muftti") would
+// otherwise leave a rare-looking token in the query that nothing on the lists explains. A
+// token one edit away from such a word is treated as that word when the word is long enough
+// that the edit cannot make another real name:
+//   - a title or company form of at least fuzzyStopLen letters, by any one edit;
+//   - a spelling of at least fuzzySpellLen letters, by a substitution, a swap or a doubled
+//     letter only, so that "Muhammadi" (a letter added) never becomes "Muhammad" and "Ahsan"
+//     (too short) never becomes "Hasan".
+const (
+	fuzzyStopLen  = 6
+	fuzzySpellLen = 7
+	fuzzyMinLen   = fuzzyStopLen
+)
+
+type fuzzyTarget struct {
+	word      string
+	canonical []byte // the spelling to use; nil means the word is dropped
+	title     bool   // the word is a title (else a spelling or a company form)
+}
+
+// fuzzyWords maps the one-deletion keys of every spelling variant, title and company form to
+// the words that produce them.
+var fuzzyWords = buildFuzzy()
+
+func buildFuzzy() map[string][]fuzzyTarget {
+	m := make(map[string][]fuzzyTarget, 4096)
+	add := func(word string, t fuzzyTarget) {
+		if len(word) < fuzzyStopLen || (t.canonical != nil && len(word) < fuzzySpellLen) {
+			return
+		}
+		t.word = word
+		m[word] = append(m[word], t) // reached from a token with one letter added
+		b := []byte(word)
+		for i := range b {
+			key := string(append(append([]byte{}, b[:i]...), b[i+1:]...))
+			m[key] = append(m[key], t)
+		}
+	}
+	for variant, canonical := range spellings {
+		add(variant, fuzzyTarget{canonical: []byte(canonical)})
+		add(canonical, fuzzyTarget{canonical: []byte(canonical)})
+	}
+	for word := range titles {
+		add(word, fuzzyTarget{title: true})
+	}
+	for word := range companyForms {
+		add(word, fuzzyTarget{})
+	}
+	return m
+}
+
+// fuzzyWord returns the word tok is a typo of, and whether there is exactly one such word.
+// buf is scratch space of at least len(tok) bytes.
+func fuzzyWord(tok, buf []byte) (fuzzyTarget, bool) {
+	if len(tok) < fuzzyMinLen || len(tok) > len(buf)+1 {
+		return fuzzyTarget{}, false
+	}
+	var found fuzzyTarget
+	n := 0
+	try := func(key []byte) bool {
+		for _, t := range fuzzyWords[string(key)] {
+			if t.word == found.word || !closeEnough(tok, t) {
+				continue
+			}
+			if n > 0 && string(t.canonical) != string(found.canonical) {
+				return false // two different words are as close: guess neither
+			}
+			found, n = t, n+1
+		}
+		return true
+	}
+	if !try(tok) { // tok is the word with one letter added
+		return fuzzyTarget{}, false
+	}
+	for i := range tok {
+		key := append(append(buf[:0], tok[:i]...), tok[i+1:]...)
+		if !try(key) {
+			return fuzzyTarget{}, false
+		}
+	}
+	return found, n > 0
+}
+
+// closeEnough applies the edit rules above to a token and a word that share a deletion key.
+func closeEnough(tok []byte, t fuzzyTarget) bool {
+	if Distance(tok, []byte(t.word), 1) != 1 {
+		return false
+	}
+	if t.canonical == nil || len(tok) == len(t.word) {
+		return true
+	}
+	// A spelling: only a doubled letter may be added.
+	if len(tok) != len(t.word)+1 {
+		return false
+	}
+	for i := 1; i < len(tok); i++ {
+		if tok[i] == tok[i-1] && t.word[:i] == string(tok[:i]) && t.word[i:] == string(tok[i+1:]) {
+
+			return true
+		}
+	}
+	return false
+}
