@@ -30,6 +30,7 @@ type tokRec struct {
 	text     string
 	weight   float32 // evidence: how much agreeing on this token says about identity
 	cover    float32 // coverage: how much of a name this token is, see coverageFloor
+	skel     string  // consonant skeleton, see names.Skeleton
 	abjad    bool    // written in Arabic script on the list, so without short vowels
 	postings []int32 // names that contain the token
 }
@@ -51,19 +52,30 @@ const middleDiscount = 0.4
 // Build indexes the entities of the given list versions. Entities are referenced, not copied:
 // the snapshots must not change afterwards.
 func Build(snapshots []*corridor.ListSnapshot, cfg Config) (*Index, error) {
+	return build(snapshots, cfg, nil)
+}
+
+// build indexes the snapshots; with weights, tokens take their weights from that index
+// instead of from the snapshots' own frequencies (for comparing two names on their own).
+func build(snapshots []*corridor.ListSnapshot, cfg Config, weights *Index) (*Index, error) {
 	cfg, err := cfg.withDefaults()
 	if err != nil {
 		return nil, err
 	}
+	size := 0 // a guess at the number of distinct tokens, to size the maps once
+	for _, s := range snapshots {
+		size += 2 * len(s.Entities)
+	}
 	idx := &Index{
 		cfg:      cfg,
-		vocab:    make(map[string]int32, 1<<15),
-		delKeys:  make(map[string][]int32, 1<<18),
-		skelKeys: make(map[string][]int32, 1<<15),
-		rawKeys:  make(map[string][]rawRef, 1<<16),
-		rawSeen:  make(map[rawRef]struct{}, 1<<14),
-		ids:      make(map[string][]int32, 1<<14),
+		vocab:    make(map[string]int32, size),
+		delKeys:  make(map[string][]int32, 6*size),
+		skelKeys: make(map[string][]int32, size),
+		rawKeys:  make(map[string][]rawRef, 2*size),
+		rawSeen:  make(map[rawRef]struct{}, size),
+		ids:      make(map[string][]int32, size/4),
 	}
+
 	var a names.Analyzer
 	var rawBuf [128]byte
 	df := make([]int32, 0, 1<<15)
@@ -106,7 +118,7 @@ func Build(snapshots []*corridor.ListSnapshot, cfg Config) (*Index, error) {
 			}
 		}
 	}
-	idx.weigh(df)
+	idx.weigh(df, weights)
 	idx.post()
 	idx.rawSeen = nil
 	return idx, nil
@@ -140,7 +152,8 @@ func (idx *Index) intern(t []byte, df *[]int32) int32 {
 	id := int32(len(idx.toks))
 	text := string(t)
 	idx.vocab[text] = id
-	idx.toks = append(idx.toks, tokRec{text: text})
+	idx.toks = append(idx.toks, tokRec{text: text, skel: string(names.Skeleton(nil, t))})
+
 	*df = append(*df, 0)
 	var buf [64]byte
 	for _, key := range deletions(buf[:0], t) {
@@ -154,15 +167,35 @@ func (idx *Index) intern(t []byte, df *[]int32) int32 {
 
 // weigh gives every token its weight: how rare it is among the listed entities (inverse
 // document frequency), capped by how common it is among people at large.
-func (idx *Index) weigh(df []int32) {
+func (idx *Index) weigh(df []int32, from *Index) {
 	n := float64(len(idx.entities))
 	top := math.Log(1 + n)
 	for id := range idx.toks {
-		w := math.Log(1+n/float64(max(df[id], 1))) / top
-		idx.toks[id].weight = float32(capWeight(w, []byte(idx.toks[id].text)))
-		idx.toks[id].cover = max(idx.toks[id].weight, coverageFloor)
+		t := &idx.toks[id]
+		switch other, ok := from.lookup(t.text); {
+		case ok:
+			t.weight = other.weight
+		case from != nil:
+			t.weight = float32(capWeight(unknownWeight, []byte(t.text)))
+		default:
+			w := math.Log(1+n/float64(max(df[id], 1))) / top
+			t.weight = float32(capWeight(w, []byte(t.text)))
+		}
+		t.cover = max(t.weight, coverageFloor)
 	}
 }
+
+func (idx *Index) lookup(text string) (*tokRec, bool) {
+	if idx == nil {
+		return nil, false
+	}
+	id, ok := idx.vocab[text]
+	if !ok {
+		return nil, false
+	}
+	return &idx.toks[id], true
+}
+
 
 // coverageFloor is the least a token counts when measuring how much of two names agree. A
 // common token ("Jorge", "Mohammad") says little about who someone is, so it adds little

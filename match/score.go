@@ -18,6 +18,7 @@ type pairing struct {
 	q, n int8
 	two  bool // query tokens q and q+1 together
 	n2   int8 // a second listed token that q stands for together with n, or -1
+	via  via
 	sim  float32
 }
 
@@ -26,7 +27,9 @@ type aligner struct {
 	options  []pairing
 	chosen   []pairing
 	evidence float32
+	complete bool
 }
+
 
 // score aligns the query tokens with the tokens of one listed name, greedily by similarity,
 // each token used at most once, and returns the name score. With keep, the chosen pairings
@@ -77,8 +80,36 @@ func (a *aligner) score(s *Searcher, rec *nameRec, wq float32, keep bool) float6
 			a.chosen = append(a.chosen, p)
 		}
 	}
+	if s.abjad {
+		// Short Arabic-script tokens ("عدي", Uday) have skeletons too short to look up: align
+		// what is left by skeleton alone.
+		for i := range s.qtoks {
+			if usedQ&(1<<i) != 0 || len(s.qtoks[i].skel) == 0 {
+				continue
+			}
+			for j, id := range toks {
+				t := &s.idx.toks[id]
+				if usedN&(1<<j) != 0 || t.skel != string(s.qtoks[i].skel) {
+					continue
+				}
+				usedQ |= 1 << i
+				usedN |= 1 << j
+				coveredQ += s.qtoks[i].cover * shortAbjadSim
+				coveredN += t.cover * positionFactor(j, len(toks), int(rec.family)) * shortAbjadSim
+				evidence += min(s.qtoks[i].weight, t.weight) * shortAbjadSim
+				loose = true
+				if keep {
+					a.chosen = append(a.chosen, pairing{q: int8(i), n: int8(j), n2: -1, sim: shortAbjadSim, via: viaSkeleton})
+
+				}
+				break
+			}
+		}
+	}
 	a.evidence = evidence
+
 	complete := !loose && usedQ == 1<<len(s.qtoks)-1 && usedN == 1<<len(toks)-1
+	a.complete = complete
 	return combine(min(1, coveredQ/wq), min(1, coveredN/rec.denomN)) * evidenceFactor(evidence, complete)
 }
 
@@ -108,14 +139,14 @@ func (a *aligner) collect(s *Searcher, toks []int32) {
 	for _, c := range s.cands {
 		for j, id := range toks {
 			if id == c.tok {
-				a.options = append(a.options, pairing{q: c.pos, n: int8(j), n2: -1, sim: c.sim})
+				a.options = append(a.options, pairing{q: c.pos, n: int8(j), n2: -1, sim: c.sim, via: c.via})
 			}
 		}
 	}
 	for _, c := range s.pairs {
 		for j, id := range toks {
 			if id == c.tok {
-				a.options = append(a.options, pairing{q: c.pos, n: int8(j), n2: -1, two: true, sim: c.sim})
+				a.options = append(a.options, pairing{q: c.pos, n: int8(j), n2: -1, two: true, sim: c.sim, via: c.via})
 			}
 		}
 	}
@@ -126,10 +157,10 @@ func (a *aligner) collect(s *Searcher, toks []int32) {
 				continue
 			}
 			if j+1 < len(toks) && toks[j+1] == c.tok2 {
-				a.options = append(a.options, pairing{q: c.pos, n: int8(j), n2: int8(j + 1), sim: c.sim})
+				a.options = append(a.options, pairing{q: c.pos, n: int8(j), n2: int8(j + 1), sim: c.sim, via: viaSplit})
 			}
 			if j > 0 && toks[j-1] == c.tok2 {
-				a.options = append(a.options, pairing{q: c.pos, n: int8(j), n2: int8(j - 1), sim: c.sim})
+				a.options = append(a.options, pairing{q: c.pos, n: int8(j), n2: int8(j - 1), sim: c.sim, via: viaSplit})
 			}
 		}
 	}

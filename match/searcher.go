@@ -39,6 +39,7 @@ const (
 
 type qtok struct {
 	text       []byte
+	skel       []byte // consonant skeleton; only for queries in Arabic script
 	weight     float32
 	cover      float32
 	candsStart int32
@@ -51,7 +52,19 @@ type cand struct {
 	sim  float32
 	pos  int8 // the query token; for a pair of query tokens read as one, the first of them
 	two  bool // the candidate stands for query tokens pos and pos+1 written apart
+	via  via  // how the candidate was found
 }
+
+// via says how a candidate token was found, for explanations.
+type via uint8
+
+const (
+	viaExact via = iota
+	viaEdits
+	viaSkeleton
+	viaWritten // through the listed token's written form before canonical rewriting
+	viaSplit
+)
 
 type accum struct {
 	stamp uint32
@@ -78,6 +91,8 @@ type Searcher struct {
 	entAt    []int32
 	buf      []byte
 	skel     []byte
+	qskel    []byte
+
 	out      []Match
 	align    aligner
 }
@@ -136,6 +151,7 @@ func (s *Searcher) analyze(q *Query) {
 		s.qbuf = append(s.qbuf, t...)
 	}
 	s.qtoks = s.qtoks[:0]
+	s.qskel = s.qskel[:0]
 	off := 0
 	for _, t := range toks {
 		text := s.qbuf[off : off+len(t)]
@@ -144,7 +160,13 @@ func (s *Searcher) analyze(q *Query) {
 		if id, ok := s.idx.vocab[string(text)]; ok {
 			w = s.idx.toks[id].weight
 		}
-		s.qtoks = append(s.qtoks, qtok{text: text, weight: w, cover: max(w, coverageFloor)})
+		var skel []byte
+		if s.abjad {
+			start := len(s.qskel)
+			s.qskel = names.Skeleton(s.qskel, text)
+			skel = s.qskel[start:len(s.qskel):len(s.qskel)]
+		}
+		s.qtoks = append(s.qtoks, qtok{text: text, skel: skel, weight: w, cover: max(w, coverageFloor)})
 	}
 }
 
@@ -211,7 +233,7 @@ func (s *Searcher) lookup(tok []byte, pos int8, two bool) {
 				continue
 			}
 			s.tokStamp[id] = s.tstamp
-			s.cands = append(s.cands, cand{tok: id, sim: max(sim, float32(names.Similarity(tok, []byte(s.idx.toks[id].text)))), pos: pos})
+			s.cands = append(s.cands, cand{tok: id, sim: max(sim, float32(names.Similarity(tok, []byte(s.idx.toks[id].text)))), pos: pos, via: viaSkeleton})
 		}
 	}
 	if len(s.cands)-start > maxCandsPerTok {
@@ -238,8 +260,13 @@ func (s *Searcher) borrowWeight(qt *qtok) {
 		return
 	}
 	var best float32
+	least := float32(borrowSim)
+	if s.abjad {
+		least = shortAbjadSim // written without vowels, every match is a little uncertain
+	}
 	for _, c := range s.cands[qt.candsStart:qt.candsEnd] {
-		if c.sim > best && c.sim >= borrowSim {
+		if c.sim > best && c.sim >= least {
+
 			best = c.sim
 			qt.weight = s.idx.toks[c.tok].weight
 		}
@@ -279,12 +306,13 @@ func (s *Searcher) split(tok []byte, pos int8) {
 		right, rightOK := s.idx.vocab[string(tail)]
 		switch {
 		case leftOK && rightOK:
-			s.splits = append(s.splits, cand{tok: left, tok2: right, sim: splitSim, pos: pos})
+			s.splits = append(s.splits, cand{tok: left, tok2: right, sim: splitSim, pos: pos, via: viaSplit})
 		case rightOK && len(tail) >= 3 && names.Ignorable(head):
 			// "Hajjibrahim", "JSCTransneft": a title or form written onto the name.
-			s.cands = append(s.cands, cand{tok: right, sim: splitSim, pos: pos})
+			s.cands = append(s.cands, cand{tok: right, sim: splitSim, pos: pos, via: viaSplit})
 		case leftOK && k >= 3 && names.Ignorable(tail):
-			s.cands = append(s.cands, cand{tok: left, sim: splitSim, pos: pos})
+			s.cands = append(s.cands, cand{tok: left, sim: splitSim, pos: pos, via: viaSplit})
+
 		}
 	}
 
@@ -294,7 +322,7 @@ func (s *Searcher) addDeletionCands(tok, key []byte, pos int8, two bool) {
 	for _, ref := range s.idx.rawKeys[string(key)] {
 		// No stamp: the written form may be closer than the canonical token already found.
 		if sim := names.Similarity(tok, []byte(ref.text)); sim >= minTokenSim {
-			s.cands = append(s.cands, cand{tok: ref.tok, sim: float32(sim), pos: pos, two: two})
+			s.cands = append(s.cands, cand{tok: ref.tok, sim: float32(sim), pos: pos, two: two, via: viaWritten})
 		}
 	}
 
@@ -304,7 +332,7 @@ func (s *Searcher) addDeletionCands(tok, key []byte, pos int8, two bool) {
 		}
 		s.tokStamp[id] = s.tstamp
 		if sim := names.Similarity(tok, []byte(s.idx.toks[id].text)); sim >= minTokenSim {
-			s.cands = append(s.cands, cand{tok: id, sim: float32(sim), pos: pos, two: two})
+			s.cands = append(s.cands, cand{tok: id, sim: float32(sim), pos: pos, two: two, via: viaEdits})
 		}
 	}
 }

@@ -18,7 +18,8 @@ func rewriteToken(dst, tok []byte) ([]byte, bool) {
 		return append(dst, s...), true
 	}
 	for _, p := range abdPrefixes {
-		if rest, ok := bytes.CutPrefix(tok, p); ok && len(rest) >= 3 {
+		if rest, ok := bytes.CutPrefix(tok, p); ok && len(rest) >= 2 {
+
 			return append(append(dst, "abd"...), rest...), true
 		}
 	}

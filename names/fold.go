@@ -134,8 +134,14 @@ func Fold(dst []byte, s string) []byte {
 			}
 			continue
 		}
+		if latin == "h" && len(dst) > 0 && pendingSep == 0 && formsDigraph(dst[len(dst)-1]) {
+			// Arabic د then ه is "d-h", not the digraph "dh": keep them apart with the
+			// vowel that is spoken but not written ("Akhundzadah").
+			dst = append(dst, 'a')
+		}
 		for j := 0; j < len(latin); j++ {
 			lc := latin[j]
+
 			if lc >= 'a' && lc <= 'z' || lc >= '0' && lc <= '9' {
 				dst, pendingSep = flushSep(dst, pendingSep)
 				dst = append(dst, lc)
@@ -172,6 +178,15 @@ func IsAbjad(s string) bool {
 		if c := s[i]; c >= 0xD8 && c <= 0xDB {
 			return true
 		}
+	}
+	return false
+}
+
+// formsDigraph reports whether a letter followed by h reads as one consonant (kh, sh, th ...).
+func formsDigraph(c byte) bool {
+	switch c {
+	case 'k', 'g', 's', 'z', 'c', 't', 'd', 'p':
+		return true
 	}
 	return false
 }

@@ -5,9 +5,10 @@ package names
 // confuse merged into one class and repeats collapsed. Arabic script writes no short vowels,
 // so "حقانى" (hqana) and "Haqqani" share the skeleton "hkn" although their letters differ.
 //
-// Classes: vowels and the semi-vowels w and y vanish; q, k and c are k; s and z are s; v, p
-// and f are f; the digraphs kh, gh, sh, ch, th, dh, zh and ph count as one consonant; a
-// final h ("Fatimah", "Zadeh") vanishes.
+// Classes: vowels and the semi-vowels w and y vanish; q, k, g and hard c are k; s, z and
+// soft c are s; v, p and f are f; kh and gh are k; sh, zh, ch, th and dh are s; ph is f; a
+// French dj is j; a final h ("Fatimah", "Zadeh") vanishes.
+
 func Skeleton(dst, tok []byte) []byte {
 	var last byte
 	for i := 0; i < len(tok); i++ {
@@ -22,6 +23,13 @@ func Skeleton(dst, tok []byte) []byte {
 				last = appendClass(&dst, d, last)
 				continue
 			}
+		}
+		if c == 'd' && next == 'j' {
+			continue // French "Dj" (Djamel) is j
+		}
+		if c == 'c' && (next == 'e' || next == 'i' || next == 'y') {
+			last = appendClass(&dst, 's', last) // "Lounici", "Cengiz": a soft c
+			continue
 		}
 		switch c {
 		case 'a', 'e', 'i', 'o', 'u', 'y', 'w':
@@ -43,18 +51,12 @@ func Skeleton(dst, tok []byte) []byte {
 
 func digraph(c byte) (byte, bool) {
 	switch c {
-	case 'k':
+	case 'k', 'g':
 		return 'k', true
-	case 'g':
-		return 'g', true
-	case 's', 'z':
-		return 's', true
-	case 'c':
-		return 'c', true
-	case 't':
-		return 't', true
-	case 'd':
-		return 's', true
+	case 's', 'z', 'c':
+		return 's', true // sh, zh, and ch, which French writes for sh ("Akkacha")
+	case 't', 'd':
+		return 's', true // th and dh, for Arabic ث and ذ ("Tharwat", "Kathim")
 	case 'p':
 		return 'f', true
 	}
@@ -63,8 +65,9 @@ func digraph(c byte) (byte, bool) {
 
 func class(c byte) byte {
 	switch c {
-	case 'q', 'c':
-		return 'k'
+	case 'q', 'c', 'g':
+		return 'k' // q, k and g all render Arabic ق ("Qadir", "Ghedeir")
+
 	case 'z':
 		return 's'
 	case 'v', 'p':

@@ -24,7 +24,7 @@ var titles = set(
 var particles = set("al", "el", "ul", "ud", "ad", "ed", "ur", "ar", "as", "az", "ash", "at", "ath", "an", "ol", "od", "il")
 
 // connectors say "son of" or "daughter of"; they carry no identity of their own.
-var connectors = set("bin", "ibn", "bint", "binti", "ibnu", "bn", "bnt", "ould", "walad")
+var connectors = set("bin", "ibn", "bint", "binti", "ibnu", "bn", "bnt", "ould", "walad", "wld")
 
 // dinWords end a compound such as "Siraj ud-Din" or "Nur al-Din"; they join the word before.
 var dinWords = set("din", "deen", "dine", "ddin", "uddin", "eddin", "eddine", "uddeen", "addin", "aldin", "udin", "dyn", "aldeen", "uddine", "eddeen")
