@@ -8,7 +8,6 @@ import (
 
 	"github.com/corridor-aml/corridor/names"
 	"golang.org/x/text/unicode/norm"
-
 )
 
 // Damage is one kind of realistic harm a name suffers between a list and a payment.

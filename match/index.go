@@ -18,10 +18,11 @@ type Index struct {
 	names    []nameRec
 	nameToks []int32 // token ids of all names, back to back; nameRec points into it
 	vocab    map[string]int32
+	vocabH   map[uint64]int32 // hash of a token -> token, or ambiguous (see tokenID)
 	toks     []tokRec
-	delKeys  map[string][]int32 // a token with one letter deleted -> tokens
-	skelKeys map[string][]int32 // consonant skeleton -> tokens
-	rawKeys  map[string][]rawRef
+	delKeys  map[uint64][]keyRef // hash of a token with one letter deleted, or whole
+	skelKeys map[uint64][]int32  // hash of a consonant skeleton -> tokens
+	raws     []string            // listed tokens as written before canonical rewriting
 	rawSeen  map[rawRef]struct{}
 	ids      map[string][]int32 // normalized identifier -> entities
 }
@@ -69,9 +70,8 @@ func build(snapshots []*corridor.ListSnapshot, cfg Config, weights *Index) (*Ind
 	idx := &Index{
 		cfg:      cfg,
 		vocab:    make(map[string]int32, size),
-		delKeys:  make(map[string][]int32, 6*size),
-		skelKeys: make(map[string][]int32, size),
-		rawKeys:  make(map[string][]rawRef, 2*size),
+		delKeys:  make(map[uint64][]keyRef, 8*size),
+		skelKeys: make(map[uint64][]int32, size),
 		rawSeen:  make(map[rawRef]struct{}, size),
 		ids:      make(map[string][]int32, size/4),
 	}
@@ -120,8 +120,43 @@ func build(snapshots []*corridor.ListSnapshot, cfg Config, weights *Index) (*Ind
 	}
 	idx.weigh(df, weights)
 	idx.post()
+	idx.hashVocab()
 	idx.rawSeen = nil
 	return idx, nil
+}
+
+// keyRef is what a deletion key leads to: a listed token, through its canonical form
+// (raw < 0) or through its written form idx.raws[raw].
+type keyRef struct {
+	tok int32
+	raw int32
+}
+
+const ambiguous = -1
+
+func (idx *Index) hashVocab() {
+	idx.vocabH = make(map[uint64]int32, len(idx.vocab))
+	for text, id := range idx.vocab {
+		h := hashString(text)
+		if _, dup := idx.vocabH[h]; dup {
+			idx.vocabH[h] = ambiguous
+			continue
+		}
+		idx.vocabH[h] = id
+	}
+}
+
+// tokenID returns the id of a listed token.
+func (idx *Index) tokenID(t []byte) (int32, bool) {
+	id, ok := idx.vocabH[hashOf(t)]
+	switch {
+	case !ok:
+		return 0, false
+	case id == ambiguous:
+		id, ok = idx.vocab[string(t)]
+		return id, ok
+	}
+	return id, idx.toks[id].text == string(t)
 }
 
 // rawRef is a listed token as written before canonical rewriting ("tajeddine", "abdalrahman").
@@ -138,12 +173,11 @@ func (idx *Index) addRaw(raw []byte, tok int32) {
 		return
 	}
 	idx.rawSeen[ref] = struct{}{}
-	var buf [64]byte
-	for _, key := range deletions(buf[:0], raw) {
-		idx.rawKeys[key] = append(idx.rawKeys[key], ref)
-	}
+	r := keyRef{tok: tok, raw: int32(len(idx.raws))}
+	idx.raws = append(idx.raws, ref.text)
+	var prefix [maxQueryTokenLen + 1]uint64
+	deletionHashes(raw, &prefix, func(h uint64) { idx.delKeys[h] = append(idx.delKeys[h], r) })
 }
-
 
 func (idx *Index) intern(t []byte, df *[]int32) int32 {
 	if id, ok := idx.vocab[string(t)]; ok {
@@ -155,14 +189,14 @@ func (idx *Index) intern(t []byte, df *[]int32) int32 {
 	idx.toks = append(idx.toks, tokRec{text: text, skel: string(names.Skeleton(nil, t))})
 
 	*df = append(*df, 0)
-	var buf [64]byte
-	for _, key := range deletions(buf[:0], t) {
-		idx.delKeys[key] = append(idx.delKeys[key], id)
-	}
-	if sk := names.Skeleton(buf[:0], t); len(sk) >= minSkeletonLen {
-		idx.skelKeys[string(sk)] = append(idx.skelKeys[string(sk)], id)
+	var prefix [maxQueryTokenLen + 1]uint64
+	deletionHashes(t, &prefix, func(h uint64) { idx.delKeys[h] = append(idx.delKeys[h], keyRef{tok: id, raw: -1}) })
+	if sk := idx.toks[id].skel; len(sk) >= minSkeletonLen {
+		h := hashString(sk)
+		idx.skelKeys[h] = append(idx.skelKeys[h], id)
 	}
 	return id
+
 }
 
 // weigh gives every token its weight: how rare it is among the listed entities (inverse
@@ -195,7 +229,6 @@ func (idx *Index) lookup(text string) (*tokRec, bool) {
 	}
 	return &idx.toks[id], true
 }
-
 
 // coverageFloor is the least a token counts when measuring how much of two names agree. A
 // common token ("Jorge", "Mohammad") says little about who someone is, so it adds little

@@ -3,25 +3,55 @@ package match
 // Candidate keys. A token reaches another within one edit (a letter dropped, doubled,
 // replaced, or two letters swapped) when they share a one-deletion key; tokens of other
 // scripts reach their Latin forms through the consonant skeleton.
+//
+// Keys are 64-bit polynomial hashes, so that the one-deletion keys of a query token come from
+// its prefix hashes in constant time each and no key string is ever built. A collision can
+// only add a candidate, which the similarity check then rejects; exact token lookups verify
+// the text.
 const (
 	minDeletionLen = 4 // shorter tokens must match exactly or by skeleton
 	minSkeletonLen = 2
+	hashBase       = 0x100000001b3
 )
 
-// deletions returns the token itself and, for tokens long enough, every form with one letter
-// deleted. buf is scratch space.
-func deletions(buf []byte, t []byte) []string {
-	keys := []string{string(t)}
-	if len(t) < minDeletionLen {
-		return keys
+func hashOf(b []byte) uint64 {
+	var h uint64
+	for _, c := range b {
+		h = h*hashBase + uint64(c) + 1
 	}
-	for i := range t {
-		if i > 0 && t[i] == t[i-1] {
-			continue // deleting either of two equal letters gives the same key
+	return h
+}
+
+func hashString(s string) uint64 {
+	var h uint64
+	for i := 0; i < len(s); i++ {
+		h = h*hashBase + uint64(s[i]) + 1
+	}
+	return h
+}
+
+// deletionHashes calls f with the hash of t and of every form of t with one letter deleted
+// (each distinct form once), using prefix as scratch space.
+func deletionHashes(t []byte, prefix *[maxQueryTokenLen + 1]uint64, f func(uint64)) {
+	n := len(t)
+	if n > maxQueryTokenLen {
+		n = maxQueryTokenLen
+		t = t[:n]
+	}
+	prefix[0] = 0
+	for i, c := range t {
+		prefix[i+1] = prefix[i]*hashBase + uint64(c) + 1
+	}
+	f(prefix[n])
+	if n < minDeletionLen {
+		return
+	}
+	pow := uint64(1) // hashBase^(n-1-i), built from the right
+	for i := n - 1; i >= 0; i-- {
+		if i == n-1 || t[i] != t[i+1] { // deleting either of two equal letters gives one form
+			suffix := prefix[n] - prefix[i+1]*pow
+			f(prefix[i]*pow + suffix)
 		}
-		buf = append(buf[:0], t[:i]...)
-		buf = append(buf, t[i+1:]...)
-		keys = append(keys, string(buf))
+		pow *= hashBase
 	}
-	return keys
 }

@@ -30,7 +30,6 @@ type aligner struct {
 	complete bool
 }
 
-
 // score aligns the query tokens with the tokens of one listed name, greedily by similarity,
 // each token used at most once, and returns the name score. With keep, the chosen pairings
 // stay in a.chosen for an explanation.
@@ -131,7 +130,6 @@ const (
 	nearExactLen = 5
 )
 
-
 // collect lists every way a query token (or pair, or split token) can align with a token of
 // the listed name, best first.
 func (a *aligner) collect(s *Searcher, toks []int32) {
@@ -187,7 +185,6 @@ func evidenceFactor(e float32, complete bool) float64 {
 	}
 	return 1 - weakEvidenceScale*short
 }
-
 
 // sortPairings sorts by similarity, best first; insertion sort, as the lists are short.
 func sortPairings(p []pairing) {

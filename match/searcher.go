@@ -92,9 +92,10 @@ type Searcher struct {
 	buf      []byte
 	skel     []byte
 	qskel    []byte
+	prefix   [maxQueryTokenLen + 1]uint64
 
-	out      []Match
-	align    aligner
+	out   []Match
+	align aligner
 }
 
 // NewSearcher returns a Searcher over idx.
@@ -157,7 +158,7 @@ func (s *Searcher) analyze(q *Query) {
 		text := s.qbuf[off : off+len(t)]
 		off += len(t)
 		w := float32(capWeight(unknownWeight, text))
-		if id, ok := s.idx.vocab[string(text)]; ok {
+		if id, ok := s.idx.tokenID(text); ok {
 			w = s.idx.toks[id].weight
 		}
 		var skel []byte
@@ -200,31 +201,22 @@ func (s *Searcher) lookup(tok []byte, pos int8, two bool) {
 		s.tstamp = 1
 	}
 	start := len(s.cands)
-	if id, ok := s.idx.vocab[string(tok)]; ok {
+	if id, ok := s.idx.tokenID(tok); ok {
 		s.tokStamp[id] = s.tstamp
 		s.cands = append(s.cands, cand{tok: id, sim: 1, pos: pos, two: two})
 	}
-	if len(tok) == minDeletionLen-1 {
-		s.addDeletionCands(tok, tok, pos, two) // a listed token of four letters, one of them left out
-	}
-	if len(tok) >= minDeletionLen {
-		s.addDeletionCands(tok, tok, pos, two)
-
-		var del [maxQueryTokenLen]byte
-		if len(tok) <= maxQueryTokenLen {
-			for i := range tok {
-				if i > 0 && tok[i] == tok[i-1] {
-					continue
-				}
-				key := append(append(del[:0], tok[:i]...), tok[i+1:]...)
-				s.addDeletionCands(tok, key, pos, two)
-			}
-		}
+	switch {
+	case two:
+		// Two query tokens read as one: the listed token they form, exactly or with one
+		// letter more. (Typos on top of a split name are left to the single tokens.)
+		s.addDeletionCands(tok, hashOf(tok), pos, two)
+	case len(tok) >= minDeletionLen-1: // a three-letter token reaches four-letter ones by the whole key
+		deletionHashes(tok, &s.prefix, func(h uint64) { s.addDeletionCands(tok, h, pos, two) })
 	}
 	if !two {
 		s.skel = names.Skeleton(s.skel[:0], tok)
 		sk := s.skel
-		for _, id := range s.idx.skelKeys[string(sk)] {
+		for _, id := range s.idx.skelKeys[hashOf(sk)] {
 			if s.tokStamp[id] == s.tstamp {
 				continue
 			}
@@ -256,7 +248,7 @@ const maxQueryTokenLen = 64
 // borrowWeight gives a query token that no listed name has (a misspelling, most often) the
 // weight of the listed token it most resembles: "Antoino" is as common as "Antonio".
 func (s *Searcher) borrowWeight(qt *qtok) {
-	if _, listed := s.idx.vocab[string(qt.text)]; listed {
+	if _, listed := s.idx.tokenID(qt.text); listed {
 		return
 	}
 	var best float32
@@ -302,8 +294,8 @@ func (s *Searcher) split(tok []byte, pos int8) {
 
 	for k := 2; k <= len(tok)-2; k++ {
 		head, tail := names.Spelling(tok[:k]), names.Spelling(tok[k:])
-		left, leftOK := s.idx.vocab[string(head)]
-		right, rightOK := s.idx.vocab[string(tail)]
+		left, leftOK := s.idx.tokenID(head)
+		right, rightOK := s.idx.tokenID(tail)
 		switch {
 		case leftOK && rightOK:
 			s.splits = append(s.splits, cand{tok: left, tok2: right, sim: splitSim, pos: pos, via: viaSplit})
@@ -318,21 +310,21 @@ func (s *Searcher) split(tok []byte, pos int8) {
 
 }
 
-func (s *Searcher) addDeletionCands(tok, key []byte, pos int8, two bool) {
-	for _, ref := range s.idx.rawKeys[string(key)] {
-		// No stamp: the written form may be closer than the canonical token already found.
-		if sim := names.Similarity(tok, []byte(ref.text)); sim >= minTokenSim {
-			s.cands = append(s.cands, cand{tok: ref.tok, sim: float32(sim), pos: pos, two: two, via: viaWritten})
-		}
-	}
-
-	for _, id := range s.idx.delKeys[string(key)] {
-		if s.tokStamp[id] == s.tstamp {
+func (s *Searcher) addDeletionCands(tok []byte, key uint64, pos int8, two bool) {
+	for _, ref := range s.idx.delKeys[key] {
+		if ref.raw >= 0 {
+			// No stamp: the written form may be closer than the canonical token found so far.
+			if sim := names.Similarity(tok, []byte(s.idx.raws[ref.raw])); sim >= minTokenSim {
+				s.cands = append(s.cands, cand{tok: ref.tok, sim: float32(sim), pos: pos, two: two, via: viaWritten})
+			}
 			continue
 		}
-		s.tokStamp[id] = s.tstamp
-		if sim := names.Similarity(tok, []byte(s.idx.toks[id].text)); sim >= minTokenSim {
-			s.cands = append(s.cands, cand{tok: id, sim: float32(sim), pos: pos, two: two, via: viaEdits})
+		if s.tokStamp[ref.tok] == s.tstamp {
+			continue
+		}
+		s.tokStamp[ref.tok] = s.tstamp
+		if sim := names.Similarity(tok, []byte(s.idx.toks[ref.tok].text)); sim >= minTokenSim {
+			s.cands = append(s.cands, cand{tok: ref.tok, sim: float32(sim), pos: pos, two: two, via: viaEdits})
 		}
 	}
 }

@@ -66,8 +66,18 @@ func in(m map[string]struct{}, b []byte) bool {
 // Ignorable reports whether a token is a word the analyzer drops from names: a title, a
 // particle, a "son of" connector or a company form.
 func Ignorable(tok []byte) bool {
-	return in(titles, tok) || in(particles, tok) || in(connectors, tok) || in(companyForms, tok)
+	return in(ignorable, tok)
 }
+
+var ignorable = func() map[string]struct{} {
+	m := make(map[string]struct{}, len(titles)+len(particles)+len(connectors)+len(companyForms))
+	for _, s := range []map[string]struct{}{titles, particles, connectors, companyForms} {
+		for w := range s {
+			m[w] = struct{}{}
+		}
+	}
+	return m
+}()
 
 // Spelling returns the canonical spelling of a common name written another way ("mohammed"
 // -> "muhammad"), or tok itself.

@@ -1,0 +1,93 @@
+package match_test
+
+import (
+	"sync"
+	"testing"
+
+	"github.com/corridor-aml/corridor"
+	"github.com/corridor-aml/corridor/eval"
+	"github.com/corridor-aml/corridor/lists/bundled"
+	"github.com/corridor-aml/corridor/match"
+)
+
+var (
+	benchOnce  sync.Once
+	benchSnaps []*corridor.ListSnapshot
+	benchIdx   *match.Index
+	benchNames []string
+)
+
+// benchSetup loads the bundled lists, builds the index and makes the query mix: the 50,000
+// persons on no list and, interleaved, every tenth listed name, as a payroll file that
+// contains a few listed people would look.
+func benchSetup(b testing.TB) {
+	benchOnce.Do(func() {
+		var err error
+		if benchSnaps, err = bundled.Load(); err != nil {
+			panic(err)
+		}
+		if benchIdx, err = match.Build(benchSnaps, match.Config{}); err != nil {
+			panic(err)
+		}
+		negatives, err := eval.BundledNegatives()
+		if err != nil {
+			panic(err)
+		}
+		benchNames = append(benchNames, negatives...)
+		n := 0
+		for _, s := range benchSnaps {
+			for _, e := range s.Entities {
+				for _, name := range e.Names {
+					if n++; n%10 == 0 {
+						benchNames = append(benchNames, name.Full)
+					}
+				}
+			}
+		}
+	})
+}
+
+func BenchmarkScreen(b *testing.B) {
+	benchSetup(b)
+	s := match.NewSearcher(benchIdx)
+	var buf []match.Match
+	var q match.Query
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		q.Name = benchNames[i%len(benchNames)]
+		buf = s.Screen(&q, buf[:0])
+	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "names/s")
+}
+
+func BenchmarkScreenParallel(b *testing.B) {
+	benchSetup(b)
+	b.ReportAllocs()
+	b.ResetTimer()
+	var next sync.Mutex
+	i := 0
+	b.RunParallel(func(pb *testing.PB) {
+		s := match.NewSearcher(benchIdx)
+		var buf []match.Match
+		var q match.Query
+		for pb.Next() {
+			next.Lock()
+			q.Name = benchNames[i%len(benchNames)]
+			i++
+			next.Unlock()
+			buf = s.Screen(&q, buf[:0])
+		}
+	})
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "names/s")
+}
+
+func BenchmarkBuild(b *testing.B) {
+	benchSetup(b)
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		if _, err := match.Build(benchSnaps, match.Config{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
