@@ -3,6 +3,7 @@ package names
 import "bytes"
 
 var (
+	dinWord       = []byte("din")
 	dinSuffixes   = [][]byte{[]byte("uddine"), []byte("eddine"), []byte("uddeen"), []byte("eddeen"), []byte("aldeen"), []byte("uddin"), []byte("oddin"), []byte("eddin"), []byte("addin"), []byte("aldin"), []byte("uldin"), []byte("udeen"), []byte("udin")}
 	allahSuffixes = [][]byte{[]byte("ullah"), []byte("ollah"), []byte("allah"), []byte("ulla")}
 	abdPrefixes   = [][]byte{[]byte("abdoul"), []byte("abdul"), []byte("abdel"), []byte("abdal"), []byte("abdol"), []byte("abdur"), []byte("abdor"), []byte("abdil")}
@@ -19,18 +20,23 @@ func rewriteToken(dst, tok []byte) ([]byte, bool) {
 	}
 	for _, p := range abdPrefixes {
 		if rest, ok := bytes.CutPrefix(tok, p); ok && len(rest) >= 2 {
-
-			return append(append(dst, "abd"...), rest...), true
+			return append(append(dst, "abd"...), Spelling(rest)...), true
 		}
 	}
+	// A compound's stem is a name of its own: "Nooruddin" is "Nur al-Din".
 	for _, s := range dinSuffixes {
 		if stem, ok := bytes.CutSuffix(tok, s); ok && len(stem) >= 3 {
-			return append(append(dst, stem...), "din"...), true
+			return append(append(dst, Spelling(stem)...), "din"...), true
+		}
+	}
+	if stem, ok := bytes.CutSuffix(tok, dinWord); ok && len(stem) >= 3 {
+		if s := Spelling(stem); string(s) != string(stem) {
+			return append(append(dst, s...), "din"...), true
 		}
 	}
 	for _, s := range allahSuffixes {
 		if stem, ok := bytes.CutSuffix(tok, s); ok && len(stem) >= 2 {
-			return append(append(dst, stem...), "lah"...), true
+			return append(append(dst, Spelling(stem)...), "lah"...), true
 		}
 	}
 	return dst, false

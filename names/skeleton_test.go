@@ -1,0 +1,86 @@
+package names
+
+import (
+	"testing"
+
+	"github.com/corridor-aml/corridor"
+)
+
+// Names of the same person in Arabic script and in the Latin spelling the lists use share a
+// consonant skeleton.
+func TestSkeletonAcrossScripts(t *testing.T) {
+	pairs := [][2]string{
+		{"حقانى", "Haqqani"},
+		{"حسين", "Hussein"},
+		{"التكريتي", "al-Tikriti"},
+		{"محمد", "Mohammad"},
+		{"آخوندزاده", "Akhundzada"},
+		{"عكاشة", "Akkacha"},
+		{"لونيسي", "Lounici"},
+		{"ثروت", "Tharwat"},
+		{"كاظم", "Kathim"},
+	}
+	var a, b Analyzer
+	for _, p := range pairs {
+		ta := a.Analyze(p[0], corridor.KindPerson)
+		tb := b.Analyze(p[1], corridor.KindPerson)
+		if len(ta) != 1 || len(tb) != 1 {
+			t.Fatalf("%q, %q: want one token each, got %q and %q", p[0], p[1], ta, tb)
+		}
+		if sa, sb := string(Skeleton(nil, ta[0])), string(Skeleton(nil, tb[0])); sa != sb {
+			t.Errorf("skeleton(%q) = %q, skeleton(%q) = %q; want equal", p[0], sa, p[1], sb)
+		}
+	}
+}
+
+func TestSkeletonKeepsDifferentNamesApart(t *testing.T) {
+	for _, p := range [][2]string{{"ahmad", "mahmud"}, {"karim", "rahim"}, {"jalal", "khalil"}} {
+		if sa, sb := string(Skeleton(nil, []byte(p[0]))), string(Skeleton(nil, []byte(p[1]))); sa == sb {
+			t.Errorf("%s and %s share skeleton %q", p[0], p[1], sa)
+		}
+	}
+}
+
+func TestSimilarity(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want float64
+	}{
+		{"haqqani", "haqqani", 1},
+		{"haqqani", "haqani", 0.92},       // a doubled letter dropped
+		{"haqqani", "haqqnai", 0.92},      // two letters swapped
+		{"sirajuddin", "sirajudin", 0.95}, // long token, one slip
+		{"akhundzada", "akhundzadeh", 0.85},
+		{"barr", "bar", 0.85},
+		{"ali", "aly", 0}, // three letters: equal or nothing
+		{"ali", "ali", 1},
+		{"jones", "smith", 0},
+	}
+	for _, tt := range tests {
+		if got := Similarity([]byte(tt.a), []byte(tt.b)); got != tt.want {
+			t.Errorf("Similarity(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
+		}
+		if got := Similarity([]byte(tt.b), []byte(tt.a)); got != tt.want {
+			t.Errorf("Similarity(%q, %q) = %v, not symmetric", tt.b, tt.a, got)
+		}
+	}
+}
+
+func TestDistance(t *testing.T) {
+	tests := []struct {
+		a, b  string
+		limit int
+		want  int
+	}{
+		{"kitten", "sitting", 5, 3},
+		{"haqqani", "haqqnai", 2, 1},
+		{"abc", "abc", 0, 0},
+		{"abcdef", "a", 2, 3}, // over the limit: limit+1
+		{"", "abc", 5, 3},
+	}
+	for _, tt := range tests {
+		if got := Distance([]byte(tt.a), []byte(tt.b), tt.limit); got != tt.want {
+			t.Errorf("Distance(%q, %q, %d) = %d, want %d", tt.a, tt.b, tt.limit, got, tt.want)
+		}
+	}
+}
