@@ -23,6 +23,7 @@ type Index struct {
 	delKeys  map[uint64][]keyRef // hash of a token with one letter deleted, or whole
 	skelKeys map[uint64][]int32  // hash of a consonant skeleton -> tokens
 	raws     []string            // listed tokens as written before canonical rewriting
+	known    knownFilter
 	rawSeen  map[rawRef]struct{}
 	ids      map[string][]int32 // normalized identifier -> entities
 }
@@ -121,6 +122,7 @@ func build(snapshots []*corridor.ListSnapshot, cfg Config, weights *Index) (*Ind
 	idx.weigh(df, weights)
 	idx.post()
 	idx.hashVocab()
+	idx.fillKnown()
 	idx.rawSeen = nil
 	return idx, nil
 }
@@ -146,7 +148,19 @@ func (idx *Index) hashVocab() {
 	}
 }
 
+func (idx *Index) fillKnown() {
+	idx.known = make(knownFilter, knownBits/64)
+	for text := range idx.vocab {
+		idx.known.add(hashString(text))
+	}
+	for _, raw := range idx.raws {
+		idx.known.add(hashString(raw))
+	}
+	names.Vocabulary(func(w string) { idx.known.add(hashString(w)) })
+}
+
 // tokenID returns the id of a listed token.
+
 func (idx *Index) tokenID(t []byte) (int32, bool) {
 	id, ok := idx.vocabH[hashOf(t)]
 	switch {

@@ -55,3 +55,42 @@ func deletionHashes(t []byte, prefix *[maxQueryTokenLen + 1]uint64, f func(uint6
 		pow *= hashBase
 	}
 }
+
+// knownBits is the size of the filter of known words, a power of two: 2^20 bits, 128 KiB,
+// small enough to stay in cache, large enough that a word the lists do not know passes it
+// about one time in thirty.
+const knownBits = 1 << 20
+
+// knownFilter is a one-hash Bloom filter over every listed token, its written forms and the
+// words the analyzer rewrites or drops. Splitting a query token tries every cut; the filter
+// rejects almost every cut whose halves are not both words corridor knows, with one memory
+// access each instead of map lookups.
+type knownFilter []uint64
+
+func (k knownFilter) add(h uint64) {
+	h = mix(h) & (knownBits - 1)
+	k[h/64] |= 1 << (h % 64)
+}
+
+func (k knownFilter) has(h uint64) bool {
+	h = mix(h) & (knownBits - 1)
+	return k[h/64]&(1<<(h%64)) != 0
+}
+
+// mix spreads the polynomial hash's bits (splitmix64's finalizer).
+func mix(h uint64) uint64 {
+	h ^= h >> 30
+	h *= 0xbf58476d1ce4e5b9
+	h ^= h >> 27
+	h *= 0x94d049bb133111eb
+	return h ^ h>>31
+}
+
+// powers[i] is hashBase^i, for taking a suffix's hash out of a prefix hash.
+var powers = func() (p [maxQueryTokenLen + 1]uint64) {
+	p[0] = 1
+	for i := 1; i < len(p); i++ {
+		p[i] = p[i-1] * hashBase
+	}
+	return p
+}()

@@ -92,6 +92,7 @@ type Searcher struct {
 	buf      []byte
 	skel     []byte
 	qskel    []byte
+	halves   []byte
 	prefix   [maxQueryTokenLen + 1]uint64
 
 	out   []Match
@@ -292,22 +293,39 @@ func (s *Searcher) split(tok []byte, pos int8) {
 		return
 	}
 
-	for k := 2; k <= len(tok)-2; k++ {
-		head, tail := names.Spelling(tok[:k]), names.Spelling(tok[k:])
+	if len(tok) > maxQueryTokenLen {
+		return
+	}
+	p := &s.prefix
+	for i, c := range tok {
+		p[i+1] = p[i]*hashBase + uint64(c) + 1
+	}
+	n := len(tok)
+	for k := 2; k <= n-2; k++ {
+		if !s.idx.known.has(p[k]) || !s.idx.known.has(p[n]-p[k]*powers[n-k]) {
+			continue
+		}
+		s.halves = names.AppendCanonical(s.halves[:0], tok[:k])
+
+		cut := len(s.halves)
+		s.halves = names.AppendCanonical(s.halves, tok[k:])
+		head, tail := s.halves[:cut], s.halves[cut:]
 		left, leftOK := s.idx.tokenID(head)
 		right, rightOK := s.idx.tokenID(tail)
 		switch {
+		case names.Ignorable(tok[:k]):
+			if rightOK && len(tail) >= 3 {
+				// "Hajjibrahim", "JSCTransneft": a title or form written onto the name.
+				s.cands = append(s.cands, cand{tok: right, sim: splitSim, pos: pos, via: viaSplit})
+			}
+		case names.Ignorable(tok[k:]):
+			if leftOK && k >= 3 {
+				s.cands = append(s.cands, cand{tok: left, sim: splitSim, pos: pos, via: viaSplit})
+			}
 		case leftOK && rightOK:
 			s.splits = append(s.splits, cand{tok: left, tok2: right, sim: splitSim, pos: pos, via: viaSplit})
-		case rightOK && len(tail) >= 3 && names.Ignorable(head):
-			// "Hajjibrahim", "JSCTransneft": a title or form written onto the name.
-			s.cands = append(s.cands, cand{tok: right, sim: splitSim, pos: pos, via: viaSplit})
-		case leftOK && k >= 3 && names.Ignorable(tail):
-			s.cands = append(s.cands, cand{tok: left, sim: splitSim, pos: pos, via: viaSplit})
-
 		}
 	}
-
 }
 
 func (s *Searcher) addDeletionCands(tok []byte, key uint64, pos int8, two bool) {

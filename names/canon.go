@@ -51,3 +51,19 @@ func Canonical(tok string) string {
 	a.recanon(0)
 	return string(a.canon)
 }
+
+// AppendCanonical appends to dst the canonical form of one folded token ("abdulkarim" ->
+// "abdkarim", "mohammed" -> "muhammad"), allocating nothing once dst has room.
+func AppendCanonical(dst, tok []byte) []byte {
+	start := len(dst)
+	dst = append(dst, tok...)
+	var scratch [64]byte
+	for range 4 {
+		out, changed := rewriteToken(scratch[:0], dst[start:])
+		if !changed {
+			break
+		}
+		dst = append(dst[:start], out...)
+	}
+	return dst
+}

@@ -95,3 +95,14 @@ var spellingBytes = func() map[string][]byte {
 	}
 	return m
 }()
+
+// Vocabulary calls f with every word the analyzer treats specially: spelling variants,
+// titles, particles, connectors and company forms.
+func Vocabulary(f func(word string)) {
+	for w := range spellings {
+		f(w)
+	}
+	for w := range ignorable {
+		f(w)
+	}
+}
