@@ -26,7 +26,6 @@ const (
 	maxNameTokens  = 32
 	maxCandsPerTok = 48
 	minTokenSim    = 0.7
-	latinSkelSim   = 0.78 // Latin tokens that differ in letters but share a consonant skeleton
 	abjadSkelSim   = 0.95 // the same when the query is Arabic script, which writes no short vowels
 	shortAbjadSim  = 0.8  // ... and the skeleton has only two consonants, as many names have
 	listedAbjadSim = 0.85 // a Latin query against a name the list writes in Arabic script
@@ -270,20 +269,20 @@ func (s *Searcher) borrowWeight(qt *qtok) {
 }
 
 // skeletonSimilarity is the similarity of two tokens that share a consonant skeleton of n
-// letters. Between Latin spellings a shared skeleton is weak evidence (vowels are written and
-// differ for a reason); against Arabic script it is the best comparison there is.
+// letters, when one of them is written in Arabic script, which writes no short vowels: there
+// the skeleton is the best comparison there is. Between two Latin spellings it is not used at
+// all: vowels are written and differ for a reason, and one-edit typos are found otherwise
+// (measured: dropping it cost 0.03 points of recall and saved a fifth of the screening time).
 func skeletonSimilarity(n int, queryAbjad, listedAbjad bool) float32 {
 	switch {
 	case queryAbjad && n >= 3:
 		return abjadSkelSim
 	case queryAbjad:
 		return shortAbjadSim
-	case n < 3:
-		return 0
-	case listedAbjad:
+	case listedAbjad && n >= 3:
 		return listedAbjadSim
 	}
-	return latinSkelSim
+	return 0
 }
 
 // split finds a query token that is two listed tokens written together ("Abdulhakim" for

@@ -17,16 +17,16 @@ func Distance(a, b []byte, limit int) int {
 	if d := len(a) - len(b); d > limit || -d > limit {
 		return limit + 1
 	}
-	var rows [3][maxDistanceLen + 1]int
+	var rows [3][maxDistanceLen + 1]uint8 // distances never exceed maxDistanceLen
 	prev2, prev, cur := &rows[0], &rows[1], &rows[2]
 	for j := 0; j <= len(b); j++ {
-		prev[j] = j
+		prev[j] = uint8(j)
 	}
 	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		rowMin := i
+		cur[0] = uint8(i)
+		rowMin := uint8(i)
 		for j := 1; j <= len(b); j++ {
-			cost := 1
+			cost := uint8(1)
 			if a[i-1] == b[j-1] {
 				cost = 0
 			}
@@ -37,15 +37,16 @@ func Distance(a, b []byte, limit int) int {
 			cur[j] = v
 			rowMin = min(rowMin, v)
 		}
-		if rowMin > limit {
+		if int(rowMin) > limit {
 			return limit + 1
 		}
 		prev2, prev, cur = prev, cur, prev2
 	}
-	if prev[len(b)] > limit {
+	if int(prev[len(b)]) > limit {
 		return limit + 1
 	}
-	return prev[len(b)]
+	return int(prev[len(b)])
+
 }
 
 // Similarity returns how alike two tokens are, in [0,1]: 1 when equal, less for each edit
