@@ -15,17 +15,19 @@ type Index struct {
 	facts    []entityFacts
 	lists    []int8 // entity -> position of its list in versions
 
-	names    []nameRec
-	nameToks []int32 // token ids of all names, back to back; nameRec points into it
-	vocab    map[string]int32
-	vocabH   map[uint64]int32 // hash of a token -> token, or ambiguous (see tokenID)
-	toks     []tokRec
-	delKeys  map[uint64][]keyRef // hash of a token with one letter deleted, or whole
-	skelKeys map[uint64][]int32  // hash of a consonant skeleton -> tokens
-	raws     []string            // listed tokens as written before canonical rewriting
-	known    knownFilter
-	rawSeen  map[rawRef]struct{}
-	ids      map[string][]int32 // normalized identifier -> entities
+	names     []nameRec
+	nameToks  []int32 // token ids of all names, back to back; nameRec points into it
+	vocab     map[string]int32
+	vocabH    keyTable // hash of a token -> the tokens with that hash
+	toks      []tokRec
+	delKeys   keyTable // hash of a token with one letter deleted, or whole -> tokens
+	skelKeys  keyTable // hash of a consonant skeleton -> tokens
+	delBuild  map[uint64][]keyRef
+	skelBuild map[uint64][]keyRef
+	raws      []string // listed tokens as written before canonical rewriting
+	known     knownFilter
+	rawSeen   map[rawRef]struct{}
+	ids       map[string][]int32 // normalized identifier -> entities
 }
 
 type tokRec struct {
@@ -69,12 +71,12 @@ func build(snapshots []*corridor.ListSnapshot, cfg Config, weights *Index) (*Ind
 		size += 2 * len(s.Entities)
 	}
 	idx := &Index{
-		cfg:      cfg,
-		vocab:    make(map[string]int32, size),
-		delKeys:  make(map[uint64][]keyRef, 8*size),
-		skelKeys: make(map[uint64][]int32, size),
-		rawSeen:  make(map[rawRef]struct{}, size),
-		ids:      make(map[string][]int32, size/4),
+		cfg:       cfg,
+		vocab:     make(map[string]int32, size),
+		delBuild:  make(map[uint64][]keyRef, 8*size),
+		skelBuild: make(map[uint64][]keyRef, size),
+		rawSeen:   make(map[rawRef]struct{}, size),
+		ids:       make(map[string][]int32, size/4),
 	}
 
 	var a names.Analyzer
@@ -121,7 +123,7 @@ func build(snapshots []*corridor.ListSnapshot, cfg Config, weights *Index) (*Ind
 	}
 	idx.weigh(df, weights)
 	idx.post()
-	idx.hashVocab()
+	idx.freeze()
 	idx.fillKnown()
 	idx.rawSeen = nil
 	return idx, nil
@@ -134,18 +136,17 @@ type keyRef struct {
 	raw int32
 }
 
-const ambiguous = -1
-
-func (idx *Index) hashVocab() {
-	idx.vocabH = make(map[uint64]int32, len(idx.vocab))
+// freeze turns the maps filled while indexing into the compact tables screening reads.
+func (idx *Index) freeze() {
+	vocab := make(map[uint64][]keyRef, len(idx.vocab))
 	for text, id := range idx.vocab {
 		h := hashString(text)
-		if _, dup := idx.vocabH[h]; dup {
-			idx.vocabH[h] = ambiguous
-			continue
-		}
-		idx.vocabH[h] = id
+		vocab[h] = append(vocab[h], keyRef{tok: id, raw: -1})
 	}
+	idx.vocabH = freezeKeys(vocab)
+	idx.delKeys = freezeKeys(idx.delBuild)
+	idx.skelKeys = freezeKeys(idx.skelBuild)
+	idx.delBuild, idx.skelBuild = nil, nil
 }
 
 func (idx *Index) fillKnown() {
@@ -160,17 +161,13 @@ func (idx *Index) fillKnown() {
 }
 
 // tokenID returns the id of a listed token.
-
 func (idx *Index) tokenID(t []byte) (int32, bool) {
-	id, ok := idx.vocabH[hashOf(t)]
-	switch {
-	case !ok:
-		return 0, false
-	case id == ambiguous:
-		id, ok = idx.vocab[string(t)]
-		return id, ok
+	for _, ref := range idx.vocabH.get(hashOf(t)) {
+		if idx.toks[ref.tok].text == string(t) {
+			return ref.tok, true
+		}
 	}
-	return id, idx.toks[id].text == string(t)
+	return 0, false
 }
 
 // rawRef is a listed token as written before canonical rewriting ("tajeddine", "abdalrahman").
@@ -190,7 +187,7 @@ func (idx *Index) addRaw(raw []byte, tok int32) {
 	r := keyRef{tok: tok, raw: int32(len(idx.raws))}
 	idx.raws = append(idx.raws, ref.text)
 	var prefix [maxQueryTokenLen + 1]uint64
-	deletionHashes(raw, &prefix, func(h uint64) { idx.delKeys[h] = append(idx.delKeys[h], r) })
+	deletionHashes(raw, &prefix, func(h uint64) { idx.delBuild[h] = append(idx.delBuild[h], r) })
 }
 
 func (idx *Index) intern(t []byte, df *[]int32) int32 {
@@ -204,10 +201,10 @@ func (idx *Index) intern(t []byte, df *[]int32) int32 {
 
 	*df = append(*df, 0)
 	var prefix [maxQueryTokenLen + 1]uint64
-	deletionHashes(t, &prefix, func(h uint64) { idx.delKeys[h] = append(idx.delKeys[h], keyRef{tok: id, raw: -1}) })
+	deletionHashes(t, &prefix, func(h uint64) { idx.delBuild[h] = append(idx.delBuild[h], keyRef{tok: id, raw: -1}) })
 	if sk := idx.toks[id].skel; len(sk) >= minSkeletonLen {
 		h := hashString(sk)
-		idx.skelKeys[h] = append(idx.skelKeys[h], id)
+		idx.skelBuild[h] = append(idx.skelBuild[h], keyRef{tok: id, raw: -1})
 	}
 	return id
 

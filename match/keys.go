@@ -94,3 +94,50 @@ var powers = func() (p [maxQueryTokenLen + 1]uint64) {
 	}
 	return p
 }()
+
+// keyTable is a frozen hash table from a key hash to a run of keyRefs: open addressing with
+// linear probing over one flat slot array, so that a lookup costs about one cache line rather
+// than the several a map of slices costs. Built once per index, read by every screen.
+type keyTable struct {
+	slots []keySlot // len is a power of two, at most half full
+	refs  []keyRef
+}
+
+type keySlot struct {
+	hash     uint64
+	start, n uint32 // n == 0: empty slot
+}
+
+func freezeKeys(m map[uint64][]keyRef) keyTable {
+	size := 16
+	for size < 2*len(m) {
+		size *= 2
+	}
+	t := keyTable{slots: make([]keySlot, size)}
+	mask := uint64(size - 1)
+	for h, refs := range m {
+		i := mix(h) & mask
+		for t.slots[i].n != 0 {
+			i = (i + 1) & mask
+		}
+		t.slots[i] = keySlot{hash: h, start: uint32(len(t.refs)), n: uint32(len(refs))}
+		t.refs = append(t.refs, refs...)
+	}
+	return t
+}
+
+func (t *keyTable) get(h uint64) []keyRef {
+	if len(t.slots) == 0 {
+		return nil
+	}
+	mask := uint64(len(t.slots) - 1)
+	for i := mix(h) & mask; ; i = (i + 1) & mask {
+		s := &t.slots[i]
+		if s.n == 0 {
+			return nil
+		}
+		if s.hash == h {
+			return t.refs[s.start : s.start+s.n]
+		}
+	}
+}

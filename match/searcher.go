@@ -216,7 +216,8 @@ func (s *Searcher) lookup(tok []byte, pos int8, two bool) {
 	if !two {
 		s.skel = names.Skeleton(s.skel[:0], tok)
 		sk := s.skel
-		for _, id := range s.idx.skelKeys[hashOf(sk)] {
+		for _, ref := range s.idx.skelKeys.get(hashOf(sk)) {
+			id := ref.tok
 			if s.tokStamp[id] == s.tstamp {
 				continue
 			}
@@ -328,7 +329,7 @@ func (s *Searcher) split(tok []byte, pos int8) {
 }
 
 func (s *Searcher) addDeletionCands(tok []byte, key uint64, pos int8, two bool) {
-	for _, ref := range s.idx.delKeys[key] {
+	for _, ref := range s.idx.delKeys.get(key) {
 		if ref.raw >= 0 {
 			// No stamp: the written form may be closer than the canonical token found so far.
 			if sim := names.Similarity(tok, []byte(s.idx.raws[ref.raw])); sim >= minTokenSim {
