@@ -28,6 +28,7 @@ type Index struct {
 	known     knownFilter
 	rawSeen   map[rawRef]struct{}
 	ids       map[string][]int32 // normalized identifier -> entities
+	ref       *Index             // for a comparison of two names: the index whose weights apply
 }
 
 type tokRec struct {
@@ -71,6 +72,7 @@ func build(snapshots []*corridor.ListSnapshot, cfg Config, weights *Index) (*Ind
 		size += 2 * len(s.Entities)
 	}
 	idx := &Index{
+		ref:       weights,
 		cfg:       cfg,
 		vocab:     make(map[string]int32, size),
 		delBuild:  make(map[uint64][]keyRef, 8*size),
@@ -102,8 +104,12 @@ func build(snapshots []*corridor.ListSnapshot, cfg Config, weights *Index) (*Ind
 				for ti, t := range toks {
 					id := idx.intern(t, &df)
 					if raw := a.Raw(rawBuf[:0], ti); string(raw) != string(t) {
-						idx.addRaw(raw, id)
+						idx.addRaw(raw, id, false)
 					}
+					if stem, ok := compoundStem(t); ok {
+						idx.addRaw(stem, id, true)
+					}
+
 					idx.toks[id].abjad = idx.toks[id].abjad || abjad
 					idx.nameToks = append(idx.nameToks, id)
 					seen[id] = struct{}{}
@@ -132,8 +138,9 @@ func build(snapshots []*corridor.ListSnapshot, cfg Config, weights *Index) (*Ind
 // keyRef is what a deletion key leads to: a listed token, through its canonical form
 // (raw < 0) or through its written form idx.raws[raw].
 type keyRef struct {
-	tok int32
-	raw int32
+	tok  int32
+	raw  int32
+	stem bool // raw is the stem of a compound ("siraj" of "sirajdin"), not a way to write it
 }
 
 // freeze turns the maps filled while indexing into the compact tables screening reads.
@@ -178,13 +185,13 @@ type rawRef struct {
 
 // addRaw indexes the written form of a token under its one-deletion keys, so that a typo in
 // a compound ("Tajeddie", "Adul Rahman") that defeats the canonical rewriting still finds it.
-func (idx *Index) addRaw(raw []byte, tok int32) {
+func (idx *Index) addRaw(raw []byte, tok int32, stem bool) {
 	ref := rawRef{text: string(raw), tok: tok}
 	if _, dup := idx.rawSeen[ref]; dup {
 		return
 	}
 	idx.rawSeen[ref] = struct{}{}
-	r := keyRef{tok: tok, raw: int32(len(idx.raws))}
+	r := keyRef{tok: tok, raw: int32(len(idx.raws)), stem: stem}
 	idx.raws = append(idx.raws, ref.text)
 	var prefix [maxQueryTokenLen + 1]uint64
 	deletionHashes(raw, &prefix, func(h uint64) { idx.delBuild[h] = append(idx.delBuild[h], r) })

@@ -141,3 +141,21 @@ func (t *keyTable) get(h uint64) []keyRef {
 		}
 	}
 }
+
+// compoundStem returns the first part of a compound name that canonical rewriting joined
+// ("siraj" of "sirajdin", "hibat" of "hibatlah"): people are often called by it alone.
+func compoundStem(t []byte) ([]byte, bool) {
+	for _, suffix := range compoundSuffixes {
+		if len(t) >= len(suffix)+minStemLen && string(t[len(t)-len(suffix):]) == suffix {
+			return t[:len(t)-len(suffix)], true
+		}
+	}
+	return nil, false
+}
+
+var compoundSuffixes = []string{"din", "lah"}
+
+const (
+	minStemLen = 4
+	stemSim    = 0.9 // a compound's stem for the whole compound: the same person, less surely
+)

@@ -160,7 +160,10 @@ func (s *Searcher) analyze(q *Query) {
 		w := float32(capWeight(unknownWeight, text))
 		if id, ok := s.idx.tokenID(text); ok {
 			w = s.idx.toks[id].weight
+		} else if t, ok := s.idx.ref.lookup(string(text)); ok {
+			w = t.weight // comparing two names: the query token is not in the other name
 		}
+
 		var skel []byte
 		if s.abjad {
 			start := len(s.qskel)
@@ -205,8 +208,15 @@ func (s *Searcher) lookup(tok []byte, pos int8, two bool) {
 		s.tokStamp[id] = s.tstamp
 		s.cands = append(s.cands, cand{tok: id, sim: 1, pos: pos, two: two})
 	}
+	if stem, ok := compoundStem(tok); ok && !two {
+		// "Sirajuddin" for a listed "Siraj".
+		if id, ok := s.idx.tokenID(stem); ok {
+			s.cands = append(s.cands, cand{tok: id, sim: stemSim, pos: pos, via: viaWritten})
+		}
+	}
 	switch {
 	case two:
+
 		// Two query tokens read as one: the listed token they form, exactly or with one
 		// letter more. (Typos on top of a split name are left to the single tokens.)
 		s.addDeletionCands(tok, hashOf(tok), pos, two)
@@ -332,7 +342,11 @@ func (s *Searcher) addDeletionCands(tok []byte, key uint64, pos int8, two bool) 
 	for _, ref := range s.idx.delKeys.get(key) {
 		if ref.raw >= 0 {
 			// No stamp: the written form may be closer than the canonical token found so far.
-			if sim := names.Similarity(tok, []byte(s.idx.raws[ref.raw])); sim >= minTokenSim {
+			sim := names.Similarity(tok, []byte(s.idx.raws[ref.raw]))
+			if ref.stem {
+				sim *= stemSim
+			}
+			if sim >= minTokenSim {
 				s.cands = append(s.cands, cand{tok: ref.tok, sim: float32(sim), pos: pos, two: two, via: viaWritten})
 			}
 			continue
