@@ -2,11 +2,13 @@ module github.com/corridor-aml/corridor
 
 go 1.26.8
 
-require golang.org/x/text v0.44.0
+require (
+	github.com/mozillazg/go-unidecode v0.2.0
+	github.com/spf13/cobra v1.10.2
+	golang.org/x/text v0.44.0
+)
 
 require (
 	github.com/inconshreveable/mousetrap v1.1.0 // indirect
-	github.com/mozillazg/go-unidecode v0.2.0 // indirect
-	github.com/spf13/cobra v1.10.2 // indirect
 	github.com/spf13/pflag v1.0.9 // indirect
 )

@@ -53,7 +53,8 @@ func buildIndex() map[string]string {
 		for b := 'A'; b <= 'Z'; b++ {
 			code := string([]rune{a, b})
 			region, err := language.ParseRegion(code)
-			if err != nil || !region.IsCountry() || region.String() != code {
+			if err != nil || !region.IsCountry() || region.String() != code || region.Canonicalize().String() != code {
+
 				continue
 			}
 			// First wins: withdrawn codes (FX, PZ, ZR ...) sort after the current ones and

@@ -58,3 +58,9 @@ func TestCurrentCodesWinOverWithdrawn(t *testing.T) {
 		}
 	}
 }
+
+func TestWithdrawnCodesDoNotTakeNames(t *testing.T) {
+	if got, _ := Code("Germany"); got != "DE" {
+		t.Errorf("Code(Germany) = %q, want DE", got)
+	}
+}

@@ -43,6 +43,10 @@ func newRootCmd() *cobra.Command {
 	root.PersistentFlags().String("data-dir", defaultDataDir(), "directory for downloaded list versions (env CORRIDOR_DATA_DIR)")
 	root.AddCommand(
 		newVersionCmd(),
+		newListsCmd(),
+		newScreenCmd(),
+		newCompareCmd(),
+		newEvalCmd(),
 	)
 	return root
 }
