@@ -95,29 +95,28 @@ func (a *Analyzer) canonicalize(kind corridor.Kind, commaAt int) {
 		a.beforeComma = ri < commaAt
 		a.rawAt = int16(ri)
 		t := a.folded[r.start:r.end]
+		c := classOf(t)
 		switch {
-		case in(titles, t) || in(connectors, t):
+		case c&(classTitle|classConnector|classParticle) != 0:
 			continue
-		case in(particles, t):
+		case c&classCompanyForm != 0 && kind != corridor.KindPerson:
 			continue
-		case kind != corridor.KindPerson && in(companyForms, t):
-			continue
-		case in(dinWords, t) && len(a.spans) > 0 && !joinNext:
+		case c&classDin != 0 && len(a.spans) > 0 && !joinNext:
 			a.extendLast("din")
 			continue
-		case in(allahWords, t) && len(a.spans) > 0 && !joinNext:
+		case c&classAllah != 0 && len(a.spans) > 0 && !joinNext:
 			a.extendLast("lah")
 			continue
-		case in(abdWords, t):
+		case c&classAbd != 0:
 			a.startToken("abd")
 			joinNext = true
 			continue
-		case in(abuWords, t):
+		case c&classAbu != 0:
 			a.startToken("abu")
 			joinNext = true
 			continue
 		}
-		if _, known := spellings[string(t)]; !known {
+		if c&classSpelling == 0 {
 			if f, ok := fuzzyWord(t, a.fuzzBuf[:]); ok {
 				if f.canonical == nil && (f.title || kind != corridor.KindPerson) {
 					continue // a misspelt title, or a misspelt company form
@@ -125,12 +124,10 @@ func (a *Analyzer) canonicalize(kind corridor.Kind, commaAt int) {
 				if f.canonical != nil {
 					t = f.canonical
 				}
-
 			}
 		}
-
 		if joinNext {
-			if in(allahWords, t) {
+			if c&classAllah != 0 {
 				t = lah
 			}
 			a.canon = append(a.canon, t...)

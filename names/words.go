@@ -106,3 +106,37 @@ func Vocabulary(f func(word string)) {
 		f(w)
 	}
 }
+
+// wordClass says what the analyzer does with a word; one lookup answers for every list.
+type wordClass uint16
+
+const (
+	classTitle wordClass = 1 << iota
+	classParticle
+	classConnector
+	classCompanyForm
+	classDin
+	classAllah
+	classAbd
+	classAbu
+	classSpelling
+)
+
+var classes = func() map[string]wordClass {
+	m := make(map[string]wordClass, 512)
+	for class, words := range map[wordClass]map[string]struct{}{
+		classTitle: titles, classParticle: particles, classConnector: connectors,
+		classCompanyForm: companyForms, classDin: dinWords, classAllah: allahWords,
+		classAbd: abdWords, classAbu: abuWords,
+	} {
+		for w := range words {
+			m[w] |= class
+		}
+	}
+	for w := range spellings {
+		m[w] |= classSpelling
+	}
+	return m
+}()
+
+func classOf(tok []byte) wordClass { return classes[string(tok)] }
