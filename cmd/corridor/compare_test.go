@@ -4,6 +4,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"errors"
+	"github.com/corridor-aml/corridor/match"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -16,7 +17,7 @@ func TestCompareTwoNames(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"score: 1.0000\n", "match: true (threshold 0.85)", `"Sirajuddin Haqqani" matches "HAQQANI, Sirajuddin"`, "haqqani"} {
+	for _, want := range []string{"score: 1.0000\n", "match: true (threshold 0.83)", `"Sirajuddin Haqqani" matches "HAQQANI, Sirajuddin"`, "haqqani"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
 		}
@@ -117,7 +118,7 @@ func TestComparePairs(t *testing.T) {
 			t.Errorf("row %d: columns changed: %q, input %q", i+1, row[:6], input[i+1])
 		}
 		score, err := strconv.ParseFloat(row[6], 64)
-		if err != nil || len(row[6]) != 6 || score < 0 || score > 1 || row[7] != strconv.FormatBool(score >= 0.85) || row[8] != "" {
+		if err != nil || len(row[6]) != 6 || score < 0 || score > 1 || row[7] != strconv.FormatBool(score >= match.DefaultThreshold) || row[8] != "" {
 			t.Errorf("row %d: score %q match %q error %q", i+1, row[6], row[7], row[8])
 		}
 	}

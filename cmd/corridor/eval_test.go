@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/corridor-aml/corridor/eval"
+	"github.com/corridor-aml/corridor/match"
 )
 
 func TestEvalJSON(t *testing.T) {
@@ -17,7 +18,7 @@ func TestEvalJSON(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &rep); err != nil {
 		t.Fatalf("%v\n%.500s", err, out)
 	}
-	if rep.Threshold != 0.85 || rep.Seed != 1 || rep.Sample != 50 || rep.Negatives.Queries != 50000 {
+	if rep.Threshold != match.DefaultThreshold || rep.Seed != 1 || rep.Sample != 50 || rep.Negatives.Queries != 50000 {
 		t.Errorf("report: threshold %v, seed %d, sample %d, %d negatives", rep.Threshold, rep.Seed, rep.Sample, rep.Negatives.Queries)
 	}
 	for name, tally := range map[string]eval.Tally{"damaged": rep.Damaged, "other-script": rep.OtherScript, "negatives": rep.Negatives} {

@@ -13,6 +13,7 @@ import (
 	"github.com/corridor-aml/corridor"
 	"github.com/corridor-aml/corridor/filestore"
 	"github.com/corridor-aml/corridor/lists"
+	"github.com/corridor-aml/corridor/match"
 )
 
 // execute runs corridor in-process, in a fresh data directory unless args name one, and
@@ -66,7 +67,7 @@ func TestScreenAlertsOnListedName(t *testing.T) {
 			t.Errorf("%s is not an alert in:\n%s", id, out)
 		}
 	}
-	for _, want := range []string{"SCORE", "REASON", "2/2 tokens", "SDGT", "Taliban", "2 alerts at threshold 0.85.",
+	for _, want := range []string{"SCORE", "REASON", "2/2 tokens", "SDGT", "Taliban", "2 alerts at threshold 0.83.",
 		"Lists screened: us_ofac_sdn ", "(embedded, 1003 entities)"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
@@ -96,7 +97,7 @@ func TestScreenNegativeIsClear(t *testing.T) {
 	if err != nil {
 		t.Fatalf("err = %v, want none\n%s", err, out)
 	}
-	if !strings.Contains(out, "0 alerts at threshold 0.85.") || strings.Contains(out, "ALERT") {
+	if !strings.Contains(out, "0 alerts at threshold 0.83.") || strings.Contains(out, "ALERT") {
 		t.Errorf("output:\n%s", out)
 	}
 	res, err := screenJSON(t, "Kathryn Barr")
@@ -111,7 +112,7 @@ func TestScreenJSON(t *testing.T) {
 		t.Fatalf("err = %v, want errAlert", err)
 	}
 	if res.Query.Name != "Sirajuddin Haqqani" || res.Query.BirthDate != "1977" || !slices.Equal(res.Query.Countries, []string{"AF"}) ||
-		res.Query.Kind != "person" || res.Threshold != 0.85 || len(res.Lists) != 3 || res.Alerts < 2 || res.Found < res.Alerts {
+		res.Query.Kind != "person" || res.Threshold != match.DefaultThreshold || len(res.Lists) != 3 || res.Alerts < 2 || res.Found < res.Alerts {
 		t.Errorf("result: %+v", res)
 	}
 	m := findMatch(res, "us_ofac_sdn:10743")
