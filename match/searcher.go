@@ -22,16 +22,17 @@ type Match struct {
 
 // Limits of one query; longer names are cut (no real name has more tokens).
 const (
-	maxQueryTokens = 16
-	maxNameTokens  = 32
-	maxCandsPerTok = 48
-	minTokenSim    = 0.7
-	abjadSkelSim   = 0.95 // the same when the query is Arabic script, which writes no short vowels
-	shortAbjadSim  = 0.8  // ... and the skeleton has only two consonants, as many names have
-	listedAbjadSim = 0.85 // a Latin query against a name the list writes in Arabic script
-	splitSim       = 0.95 // a query token that is two listed tokens written together
-	minSplitLen    = 6
-	borrowSim      = 0.85 // how alike a listed token must be to lend its weight
+	maxQueryTokens  = 16
+	maxNameTokens   = 32
+	maxCandsPerTok  = 96
+	minTokenSim     = 0.7
+	abjadSkelSim    = 0.95 // the same when the query is Arabic script, which writes no short vowels
+	shortAbjadSim   = 0.8  // ... and the skeleton has only two consonants, as many names have
+	abjadFloorScale = 0.6
+	listedAbjadSim  = 0.85 // a Latin query against a name the list writes in Arabic script
+	splitSim        = 0.95 // a query token that is two listed tokens written together
+	minSplitLen     = 6
+	borrowSim       = 0.85 // how alike a listed token must be to lend its weight
 
 	weakAliasScale = 0.95 // a list's own "weak" or "low quality" alias counts a little less
 )
@@ -290,6 +291,8 @@ func skeletonSimilarity(n int, queryAbjad, listedAbjad bool) float32 {
 		return abjadSkelSim
 	case queryAbjad:
 		return shortAbjadSim
+
+
 	case listedAbjad && n >= 3:
 		return listedAbjadSim
 	}
@@ -405,6 +408,11 @@ func (s *Searcher) scoreTouched(q *Query) {
 	idx := s.idx
 	wq := s.queryCover()
 	floor := idx.cfg.MinScore - maxFactBonus(q)
+	if s.abjad {
+		// Short Arabic-script tokens are aligned by skeleton only once a name is scored
+		// (see aligner.score), so the bound cannot count them: score more names.
+		floor *= abjadFloorScale
+	}
 	listMask := s.listMask(q)
 	for _, n := range s.touched {
 		a := &s.acc[n]
