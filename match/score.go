@@ -65,6 +65,11 @@ func (a *aligner) score(s *Searcher, rec *nameRec, wq float32, keep bool) float6
 			cq += s.qtoks[p.q+1].cover
 		}
 		first := &s.idx.toks[toks[p.n]]
+		if s.qtoks[p.q].soft && !p.two {
+			// A soft token that aligns with a listed one is that name after all.
+			wq += first.cover - cq
+			w, cq = first.weight, first.cover
+		}
 		wn, cn := first.weight, first.cover*positionFactor(int(p.n), len(toks), int(rec.family))
 		if p.n2 >= 0 {
 			second := &s.idx.toks[toks[p.n2]]

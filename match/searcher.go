@@ -32,6 +32,7 @@ const (
 	listedAbjadSim  = 0.85 // a Latin query against a name the list writes in Arabic script
 	splitSim        = 0.95 // a query token that is two listed tokens written together
 	minSplitLen     = 6
+	softWeight      = 0.05
 	borrowSim       = 0.85 // how alike a listed token must be to lend its weight
 
 	weakAliasScale = 0.95 // a list's own "weak" or "low quality" alias counts a little less
@@ -40,6 +41,7 @@ const (
 type qtok struct {
 	text       []byte
 	skel       []byte // consonant skeleton; only for queries in Arabic script
+	soft       bool   // a title misspelt, or a name a letter away from one: see names.Analyzer.Soft
 	weight     float32
 	cover      float32
 	candsStart int32
@@ -155,7 +157,7 @@ func (s *Searcher) analyze(q *Query) {
 	s.qtoks = s.qtoks[:0]
 	s.qskel = s.qskel[:0]
 	off := 0
-	for _, t := range toks {
+	for i, t := range toks {
 		text := s.qbuf[off : off+len(t)]
 		off += len(t)
 		w := float32(capWeight(unknownWeight, text))
@@ -171,7 +173,11 @@ func (s *Searcher) analyze(q *Query) {
 			s.qskel = names.Skeleton(s.qskel, text)
 			skel = s.qskel[start:len(s.qskel):len(s.qskel)]
 		}
-		s.qtoks = append(s.qtoks, qtok{text: text, skel: skel, weight: w, cover: max(w, coverageFloor)})
+		qt := qtok{text: text, skel: skel, weight: w, cover: max(w, coverageFloor)}
+		if s.an.Soft(i) {
+			qt.soft, qt.weight, qt.cover = true, softWeight, softWeight
+		}
+		s.qtoks = append(s.qtoks, qt)
 	}
 }
 
@@ -191,8 +197,20 @@ func (s *Searcher) candidates() {
 	s.pairs = s.pairs[:0]
 	for i := 0; i+1 < len(s.qtoks); i++ {
 		start := len(s.cands)
-		s.buf = append(append(s.buf[:0], s.qtoks[i].text...), s.qtoks[i+1].text...)
+		first, second := s.qtoks[i].text, s.qtoks[i+1].text
+		s.buf = append(append(s.buf[:0], first...), second...)
 		s.lookup(s.buf, int8(i), true)
+		switch {
+		case string(second) == "abu" || string(second) == "abd":
+			// "Salim Abu" for "Abu Salim": a compound's head written after it.
+			s.buf = append(append(s.buf[:0], second...), first...)
+			s.lookup(s.buf, int8(i), true)
+		case string(first) == "ullah" || string(first) == "allah":
+			// "Ullah Najib" for "Najib Ullah".
+			s.buf = append(append(s.buf[:0], second...), "lah"...)
+			s.lookup(s.buf, int8(i), true)
+		}
+
 		s.pairs = append(s.pairs, s.cands[start:]...)
 		s.cands = s.cands[:start]
 	}
@@ -260,6 +278,9 @@ const maxQueryTokenLen = 64
 // borrowWeight gives a query token that no listed name has (a misspelling, most often) the
 // weight of the listed token it most resembles: "Antoino" is as common as "Antonio".
 func (s *Searcher) borrowWeight(qt *qtok) {
+	if qt.soft {
+		return // counts for little unless it aligns, and then with the listed token's weight
+	}
 	if _, listed := s.idx.tokenID(qt.text); listed {
 		return
 	}
@@ -291,7 +312,6 @@ func skeletonSimilarity(n int, queryAbjad, listedAbjad bool) float32 {
 		return abjadSkelSim
 	case queryAbjad:
 		return shortAbjadSim
-
 
 	case listedAbjad && n >= 3:
 		return listedAbjadSim

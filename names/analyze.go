@@ -27,6 +27,7 @@ type span struct {
 	start, end     int32
 	rawFrom, rawTo int16 // the raw tokens it was made from, inclusive
 	family         bool  // written before the comma of "SURNAME, Given"
+	soft           bool  // one edit away from a title: a title misspelt, or a name
 }
 
 // Analyze returns the canonical tokens of name for a party of the given kind (KindUnknown when
@@ -91,11 +92,17 @@ func (a *Analyzer) canonicalize(kind corridor.Kind, commaAt int) {
 	a.canon = a.canon[:0]
 	a.spans = a.spans[:0]
 	joinNext := false
-	for ri, r := range a.raw {
+	for ri := 0; ri < len(a.raw); ri++ {
+		r := a.raw[ri]
 		a.beforeComma = ri < commaAt
 		a.rawAt = int16(ri)
 		t := a.folded[r.start:r.end]
+		if ri+1 < len(a.raw) && a.splitStopWord(t, a.raw[ri+1], kind) {
+			ri++ // "Corpo ration", "Aktsi onernoe": a title or form written in two
+			continue
+		}
 		c := classOf(t)
+		soft := false
 		switch {
 		case c&(classTitle|classConnector|classParticle) != 0:
 			continue
@@ -118,9 +125,17 @@ func (a *Analyzer) canonicalize(kind corridor.Kind, commaAt int) {
 		}
 		if c&classSpelling == 0 {
 			if f, ok := fuzzyWord(t, a.fuzzBuf[:]); ok {
-				if f.canonical == nil && (f.title || kind != corridor.KindPerson) {
+				switch {
+				case f.abd:
+					a.startToken("abd") // "Abbdul", "Abduul"
+					joinNext = true
+					continue
+				case f.soft:
+					soft = true // "Haafiz" or a name a letter away from a title
+				case f.canonical == nil && (f.title || kind != corridor.KindPerson):
 					continue // a misspelt title, or a misspelt company form
 				}
+
 				if f.canonical != nil {
 					t = f.canonical
 				}
@@ -140,8 +155,26 @@ func (a *Analyzer) canonicalize(kind corridor.Kind, commaAt int) {
 		a.startToken("")
 		a.canon = append(a.canon, t...)
 		a.spans[len(a.spans)-1].end = int32(len(a.canon))
+		a.spans[len(a.spans)-1].soft = soft
 		a.recanon(len(a.spans) - 1)
 	}
+}
+
+// Soft reports whether the last call's token i is one edit away from a short title
+// ("Haafiz", "Hujji", but also "Shawkh" next to "Shaykh"): the matcher lets it count for
+// little unless it matches a listed name.
+func (a *Analyzer) Soft(i int) bool { return a.spans[i].soft }
+
+// splitStopWord reports whether t and the raw token after it together make a title, or a
+// company form of a party that is not a person.
+func (a *Analyzer) splitStopWord(t []byte, next span, kind corridor.Kind) bool {
+	n := a.folded[next.start:next.end]
+	if len(t)+len(n) > len(a.fuzzBuf) {
+		return false
+	}
+	joined := append(append(a.fuzzBuf[:0], t...), n...)
+	c := classOf(joined)
+	return c&classTitle != 0 || (c&classCompanyForm != 0 && kind != corridor.KindPerson)
 }
 
 func (a *Analyzer) startToken(prefix string) {

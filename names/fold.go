@@ -106,6 +106,10 @@ func Fold(dst []byte, s string) []byte {
 			case c == ',' || c == ';':
 				pendingSep = sepComma
 				continue
+			case c == '-' && pendingSep == 0 && codePrefix(dst) && i < len(s) && isAlnum(s[i]):
+				// "EP-MOB", "YK-AKB": a registration code is one token.
+				continue
+
 			default:
 				pendingSep = maxSep(pendingSep, sepSpace)
 				continue
@@ -189,4 +193,19 @@ func formsDigraph(c byte) bool {
 		return true
 	}
 	return false
+}
+
+// codePrefix reports whether the word being written is one or two letters or digits that are
+// not an Arabic particle: the country prefix of an aircraft registration, say, not "al-".
+func codePrefix(dst []byte) bool {
+	start := len(dst)
+	for start > 0 && dst[start-1] != sepSpace && dst[start-1] != sepComma {
+		start--
+	}
+	word := dst[start:]
+	return len(word) >= 1 && len(word) <= 2 && !in(particles, word)
+}
+
+func isAlnum(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
 }

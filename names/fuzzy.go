@@ -4,20 +4,26 @@ package names
 // otherwise leave a rare-looking token in the query that nothing on the lists explains. A
 // token one edit away from such a word is treated as that word when the word is long enough
 // that the edit cannot make another real name:
-//   - a title or company form of at least fuzzyStopLen letters, by any one edit;
+//   - a company form of at least fuzzyStopLen letters, or a title of at least fuzzyTitleLen
+//     (shorter titles are a letter away from names: "Shawkh" is not "Shaykh"), by any one
+//     edit;
 //   - a spelling of at least fuzzySpellLen letters, by a substitution, a swap or a doubled
 //     letter only, so that "Muhammadi" (a letter added) never becomes "Muhammad" and "Ahsan"
 //     (too short) never becomes "Hasan".
 const (
 	fuzzyStopLen  = 6
+	fuzzyTitleLen = 7
 	fuzzySpellLen = 7
-	fuzzyMinLen   = fuzzyStopLen
+	fuzzySoftLen  = 4 // shorter titles, one edit away, only make a token soft (see Soft)
+	fuzzyMinLen   = fuzzySoftLen
 )
 
 type fuzzyTarget struct {
 	word      string
 	canonical []byte // the spelling to use; nil means the word is dropped
 	title     bool   // the word is a title (else a spelling or a company form)
+	soft      bool   // a title short enough that one edit away is as likely a name
+	abd       bool   // the word starts a compound, like "Abdul"
 }
 
 // fuzzyWords maps the one-deletion keys of every spelling variant, title and company form to
@@ -27,7 +33,16 @@ var fuzzyWords = buildFuzzy()
 func buildFuzzy() map[string][]fuzzyTarget {
 	m := make(map[string][]fuzzyTarget, 4096)
 	add := func(word string, t fuzzyTarget) {
-		if len(word) < fuzzyStopLen || (t.canonical != nil && len(word) < fuzzySpellLen) {
+		switch {
+		case t.title && len(word) < fuzzySoftLen:
+			return
+		case t.title && len(word) < fuzzyTitleLen:
+			t.soft = true
+		case t.abd && len(word) < 5:
+			return
+		case !t.title && !t.abd && len(word) < fuzzyStopLen:
+			return
+		case t.canonical != nil && len(word) < fuzzySpellLen:
 			return
 		}
 		t.word = word
@@ -47,6 +62,9 @@ func buildFuzzy() map[string][]fuzzyTarget {
 	}
 	for word := range companyForms {
 		add(word, fuzzyTarget{})
+	}
+	for word := range abdWords {
+		add(word, fuzzyTarget{abd: true})
 	}
 	return m
 }
