@@ -167,7 +167,22 @@ func (idx *Index) fillKnown() {
 	names.Vocabulary(func(w string) { idx.known.add(hashString(w)) })
 }
 
+// writtenID returns the id of the listed token that t is the written form of ("hissein",
+// indexed as "husain"), or of t itself when it is listed.
+func (idx *Index) writtenID(t []byte) (int32, bool) {
+	if id, ok := idx.tokenID(t); ok {
+		return id, true
+	}
+	for _, ref := range idx.delKeys.get(hashOf(t)) {
+		if ref.raw >= 0 && !ref.stem && idx.raws[ref.raw] == string(t) {
+			return ref.tok, true
+		}
+	}
+	return 0, false
+}
+
 // tokenID returns the id of a listed token.
+
 func (idx *Index) tokenID(t []byte) (int32, bool) {
 	for _, ref := range idx.vocabH.get(hashOf(t)) {
 		if idx.toks[ref.tok].text == string(t) {
@@ -233,7 +248,7 @@ func (idx *Index) weigh(df []int32, from *Index) {
 			w := math.Log(1+n/float64(max(df[id], 1))) / top
 			t.weight = float32(capWeight(w, []byte(t.text)))
 		}
-		t.cover = max(t.weight, coverageFloor)
+		t.cover = coverOf(t.weight, len(t.text))
 	}
 }
 
@@ -253,6 +268,15 @@ func (idx *Index) lookup(text string) (*tokRec, bool) {
 // evidence; but a name that leaves it out is still a different name, so for coverage it
 // counts at least this much.
 const coverageFloor = 0.35
+
+// coverOf is a token's coverage weight: its evidence weight, but at least coverageFloor,
+// except for an initial, which a name can drop or add without becoming another name.
+func coverOf(weight float32, length int) float32 {
+	if length == 1 {
+		return weight
+	}
+	return max(weight, coverageFloor)
+}
 
 // Weights of tokens the population at large shares widely, whatever the lists say.
 const (

@@ -173,7 +173,7 @@ func (s *Searcher) analyze(q *Query) {
 			s.qskel = names.Skeleton(s.qskel, text)
 			skel = s.qskel[start:len(s.qskel):len(s.qskel)]
 		}
-		qt := qtok{text: text, skel: skel, weight: w, cover: max(w, coverageFloor)}
+		qt := qtok{text: text, skel: skel, weight: w, cover: coverOf(w, len(text))}
 		if s.an.Soft(i) {
 			qt.soft, qt.weight, qt.cover = true, softWeight, softWeight
 		}
@@ -297,7 +297,7 @@ func (s *Searcher) borrowWeight(qt *qtok) {
 		}
 	}
 	if best > 0 {
-		qt.cover = max(qt.weight, coverageFloor)
+		qt.cover = coverOf(qt.weight, len(qt.text))
 	}
 }
 
@@ -343,8 +343,9 @@ func (s *Searcher) split(tok []byte, pos int8) {
 		cut := len(s.halves)
 		s.halves = names.AppendCanonical(s.halves, tok[k:])
 		head, tail := s.halves[:cut], s.halves[cut:]
-		left, leftOK := s.idx.tokenID(head)
-		right, rightOK := s.idx.tokenID(tail)
+		left, leftOK := s.idx.writtenID(head)
+		right, rightOK := s.idx.writtenID(tail)
+
 		switch {
 		case names.Ignorable(tok[:k]):
 			if rightOK && len(tail) >= 3 {
