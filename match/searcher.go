@@ -251,7 +251,7 @@ func (s *Searcher) lookup(tok []byte, pos int8, two bool) {
 				continue
 			}
 			sim := skeletonSimilarity(len(sk), s.abjad, s.idx.toks[id].abjad)
-			if sim == 0 {
+			if sim == 0 || !plausibleAcrossScripts(tok, s.abjad, &s.idx.toks[id]) {
 				continue
 			}
 			s.tokStamp[id] = s.tstamp
@@ -317,6 +317,17 @@ func skeletonSimilarity(n int, queryAbjad, listedAbjad bool) float32 {
 		return listedAbjadSim
 	}
 	return 0
+}
+
+// plausibleAcrossScripts reports whether a token written without short vowels and a Latin one
+// are of lengths that can spell one name: the Latin one has at most about one vowel more per
+// letter. "ظافر" (zafr) and "Yousefpour" share a skeleton, but not a name.
+func plausibleAcrossScripts(tok []byte, queryAbjad bool, listed *tokRec) bool {
+	abjad, latin := len(tok), len(listed.text)
+	if !queryAbjad {
+		abjad, latin = latin, abjad
+	}
+	return latin <= 2*abjad+1
 }
 
 // split finds a query token that is two listed tokens written together ("Abdulhakim" for
