@@ -52,7 +52,7 @@ type nameRec struct {
 
 // middleDiscount is how much a name's middle tokens count towards covering it: middle names
 // are the part that payroll and payment data most often leave out.
-const middleDiscount = 0.4
+const middleDiscount = 0.3
 
 // Build indexes the entities of the given list versions. Entities are referenced, not copied:
 // the snapshots must not change afterwards.

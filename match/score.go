@@ -10,7 +10,8 @@ func combine(covQ, covN float32) float64 {
 	if covQ <= 0 || covN <= 0 {
 		return 0
 	}
-	return math.Sqrt(float64(covQ) * float64(covN))
+	return math.Pow(float64(covQ), 0.45) * math.Pow(float64(covN), 0.55)
+
 }
 
 // pairing is one query token (or two, read as one) aligned with one listed token (or two).
@@ -93,9 +94,10 @@ func (a *aligner) score(s *Searcher, rec *nameRec, wq float32, keep bool) float6
 			}
 			for j, id := range toks {
 				t := &s.idx.toks[id]
-				if usedN&(1<<j) != 0 || t.skel != string(s.qtoks[i].skel) {
+				if usedN&(1<<j) != 0 || t.skel != string(s.qtoks[i].skel) || !plausibleAcrossScripts(s.qtoks[i].text, true, t) {
 					continue
 				}
+
 				usedQ |= 1 << i
 				usedN |= 1 << j
 				coveredQ += s.qtoks[i].cover * shortAbjadSim
