@@ -357,16 +357,22 @@ func (s *Searcher) split(tok []byte, pos int8) {
 		left, leftOK := s.idx.writtenID(head)
 		right, rightOK := s.idx.writtenID(tail)
 
+		headStop, tailStop := names.Ignorable(tok[:k]), names.Ignorable(tok[k:])
 		switch {
-		case names.Ignorable(tok[:k]):
+		case headStop && tailStop:
+			// "Pteltd", "Cofze": two forms written together say nothing.
+			qt := &s.qtoks[pos]
+			qt.soft, qt.weight, qt.cover = true, softWeight, softWeight
+		case headStop:
 			if rightOK && len(tail) >= 3 {
 				// "Hajjibrahim", "JSCTransneft": a title or form written onto the name.
 				s.cands = append(s.cands, cand{tok: right, sim: splitSim, pos: pos, via: viaSplit})
 			}
-		case names.Ignorable(tok[k:]):
-			if leftOK && k >= 3 {
+		case tailStop:
+			if leftOK {
 				s.cands = append(s.cands, cand{tok: left, sim: splitSim, pos: pos, via: viaSplit})
 			}
+
 		case leftOK && rightOK:
 			s.splits = append(s.splits, cand{tok: left, tok2: right, sim: splitSim, pos: pos, via: viaSplit})
 		}
