@@ -4,14 +4,22 @@ import "math"
 
 // combine turns the two coverages into one name score: how much of the query the name
 // explains and how much of the name the query explains, each weighted by token rarity. The
-// geometric mean needs both: a query that covers a listed name's common tokens but misses its
-// rare surname ("Mohammad Ismail" against "Mohammad Ismail Haqqani") stays low.
+// weighted geometric mean needs both: a query that covers a listed name's common tokens but
+// misses its rare surname ("Mohammad Ismail" against "Mohammad Ismail Haqqani") stays low.
+// The listed name's coverage weighs a little more: a listed name is what must be matched.
 func combine(covQ, covN float32) float64 {
 	if covQ <= 0 || covN <= 0 {
 		return 0
 	}
-	return math.Pow(float64(covQ), 0.45) * math.Pow(float64(covN), 0.55)
+	return math.Pow(float64(covQ), queryExponent) * math.Pow(float64(covN), 1-queryExponent)
+}
 
+const queryExponent = 0.45
+
+// combineBound is an upper bound of combine that costs no logarithm (the weighted arithmetic
+// mean is never below the weighted geometric mean), for pruning candidates.
+func combineBound(covQ, covN float32) float64 {
+	return queryExponent*float64(covQ) + (1-queryExponent)*float64(covN)
 }
 
 // pairing is one query token (or two, read as one) aligned with one listed token (or two).

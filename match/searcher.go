@@ -95,6 +95,7 @@ type Searcher struct {
 	skel     []byte
 	qskel    []byte
 	halves   []byte
+	order    []int8
 	prefix   [maxQueryTokenLen + 1]uint64
 
 	out   []Match
@@ -128,8 +129,9 @@ func (s *Searcher) Screen(q *Query, dst []Match) []Match {
 	s.analyze(q)
 	if len(s.qtoks) > 0 {
 		s.candidates()
-		s.accumulate()
-		s.scoreTouched(q)
+		floor := s.floor(q)
+		s.accumulate(floor)
+		s.scoreTouched(q, floor)
 	}
 	s.screenIdentifiers(q)
 	slices.SortFunc(s.out, func(a, b Match) int {
@@ -404,15 +406,18 @@ func (s *Searcher) addDeletionCands(tok []byte, key uint64, pos int8, two bool) 
 
 // accumulate adds up, for every listed name a candidate token appears in, an upper bound of
 // how much of the query and of the name the match could cover.
-func (s *Searcher) accumulate() {
+func (s *Searcher) accumulate(floor float64) {
 	s.touched = s.touched[:0]
-	add := func(c cand, wq float32) {
+	add := func(c cand, wq float32, allowNew bool) {
 		t := &s.idx.toks[c.tok]
 		wn := t.cover * c.sim
 		wq *= c.sim
 		for _, n := range t.postings {
 			a := &s.acc[n]
 			if a.stamp != s.astamp {
+				if !allowNew {
+					continue
+				}
 				*a = accum{stamp: s.astamp}
 				s.touched = append(s.touched, n)
 			}
@@ -420,15 +425,38 @@ func (s *Searcher) accumulate() {
 			a.n += wn
 		}
 	}
-	for _, c := range s.cands {
-		add(c, s.qtoks[c.pos].cover)
-	}
 	for _, c := range s.pairs {
-		add(c, s.qtoks[c.pos].cover+s.qtoks[c.pos+1].cover)
+		add(c, s.qtoks[c.pos].cover+s.qtoks[c.pos+1].cover, true)
 	}
 	for _, c := range s.splits {
-		add(c, s.qtoks[c.pos].cover)
-		add(cand{tok: c.tok2, sim: c.sim}, 0)
+		add(c, s.qtoks[c.pos].cover, true)
+		add(cand{tok: c.tok2, sim: c.sim}, 0, true)
+	}
+	// Rarest tokens first. Once the tokens left cannot cover enough of the query for a name
+	// that none of the earlier ones reached to score above the floor, they only add to names
+	// already reached: common tokens ("Muhammad", "Maria") do not drag in thousands of names.
+	s.order = s.order[:0]
+	for i := range s.qtoks {
+		s.order = append(s.order, int8(i))
+	}
+	slices.SortFunc(s.order, func(a, b int8) int {
+		switch ca, cb := s.qtoks[a].cover, s.qtoks[b].cover; {
+		case ca > cb:
+			return -1
+		case ca < cb:
+			return 1
+		}
+		return int(a - b)
+	})
+	wq := s.queryCover()
+	rest := wq
+	for _, i := range s.order {
+		qt := &s.qtoks[i]
+		allowNew := combine(min(1, rest/wq), 1) >= floor
+		for _, c := range s.cands[qt.candsStart:qt.candsEnd] {
+			add(c, qt.cover, allowNew)
+		}
+		rest -= qt.cover
 	}
 }
 
@@ -440,24 +468,32 @@ func (s *Searcher) queryCover() float32 {
 	return w
 }
 
-// scoreTouched aligns the query with every name whose upper bound can reach the reporting
-// floor, and keeps each entity's best name.
-func (s *Searcher) scoreTouched(q *Query) {
-	idx := s.idx
-	wq := s.queryCover()
-	floor := idx.cfg.MinScore - maxFactBonus(q)
+// floor is the name score below which a name cannot reach the reporting floor, whatever the
+// query's facts add.
+func (s *Searcher) floor(q *Query) float64 {
+	floor := s.idx.cfg.MinScore - maxFactBonus(q)
 	if s.abjad {
 		// Short Arabic-script tokens are aligned by skeleton only once a name is scored
-		// (see aligner.score), so the bound cannot count them: score more names.
+		// (see aligner.score), so the bounds cannot count them: score more names.
 		floor *= abjadFloorScale
 	}
+	return floor
+}
+
+// scoreTouched aligns the query with every name whose upper bound can reach the reporting
+// floor, and keeps each entity's best name.
+func (s *Searcher) scoreTouched(q *Query, floor float64) {
+	idx := s.idx
+	wq := s.queryCover()
 	listMask := s.listMask(q)
 	for _, n := range s.touched {
 		a := &s.acc[n]
 		rec := &idx.names[n]
-		if combine(min(1, a.q/wq), min(1, a.n/rec.denomN)) < floor {
+		covQ, covN := min(1, a.q/wq), min(1, a.n/rec.denomN)
+		if combineBound(covQ, covN) < floor || combine(covQ, covN) < floor {
 			continue
 		}
+
 		if !kindsMeet(q.Kind, idx.entities[rec.entity].Kind) || listMask&(1<<idx.lists[rec.entity]) == 0 {
 			continue
 		}
