@@ -385,7 +385,7 @@ func (s *Searcher) addDeletionCands(tok []byte, key uint64, pos int8, two bool) 
 	for _, ref := range s.idx.delKeys.get(key) {
 		if ref.raw >= 0 {
 			// No stamp: the written form may be closer than the canonical token found so far.
-			sim := names.Similarity(tok, []byte(s.idx.raws[ref.raw]))
+			sim := names.SimilarityNear(tok, []byte(s.idx.raws[ref.raw]))
 			if ref.stem {
 				sim *= stemSim
 			}
@@ -398,7 +398,7 @@ func (s *Searcher) addDeletionCands(tok []byte, key uint64, pos int8, two bool) 
 			continue
 		}
 		s.tokStamp[ref.tok] = s.tstamp
-		if sim := names.Similarity(tok, []byte(s.idx.toks[ref.tok].text)); sim >= minTokenSim {
+		if sim := names.SimilarityNear(tok, []byte(s.idx.toks[ref.tok].text)); sim >= minTokenSim {
 			s.cands = append(s.cands, cand{tok: ref.tok, sim: float32(sim), pos: pos, two: two, via: viaEdits})
 		}
 	}

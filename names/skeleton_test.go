@@ -84,3 +84,17 @@ func TestDistance(t *testing.T) {
 		}
 	}
 }
+
+func TestSimilarityNearAgreesWithSimilarity(t *testing.T) {
+	words := []string{"haqqani", "haqani", "haqqnai", "haqqanii", "hakkani", "sirajuddin", "sirajudin", "sirajdin", "ali", "aly", "barr", "bar", "abcd", "abdc", "bacd"}
+	for _, a := range words {
+		for _, b := range words {
+			if Distance([]byte(a), []byte(b), 2) > 2 {
+				continue
+			}
+			if got, want := SimilarityNear([]byte(a), []byte(b)), Similarity([]byte(a), []byte(b)); got != want {
+				t.Errorf("SimilarityNear(%q, %q) = %v, Similarity = %v", a, b, got, want)
+			}
+		}
+	}
+}
