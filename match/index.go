@@ -22,6 +22,7 @@ type Index struct {
 	toks      []tokRec
 	delKeys   keyTable // hash of a token with one letter deleted, or whole -> tokens
 	skelKeys  keyTable // hash of a consonant skeleton -> tokens
+	abjadSkel keyTable // the same, only tokens written in Arabic script: all a Latin query needs
 	delBuild  map[uint64][]keyRef
 	skelBuild map[uint64][]keyRef
 	raws      []string // listed tokens as written before canonical rewriting
@@ -153,6 +154,15 @@ func (idx *Index) freeze() {
 	idx.vocabH = freezeKeys(vocab)
 	idx.delKeys = freezeKeys(idx.delBuild)
 	idx.skelKeys = freezeKeys(idx.skelBuild)
+	abjad := make(map[uint64][]keyRef)
+	for h, refs := range idx.skelBuild {
+		for _, r := range refs {
+			if idx.toks[r.tok].abjad {
+				abjad[h] = append(abjad[h], r)
+			}
+		}
+	}
+	idx.abjadSkel = freezeKeys(abjad)
 	idx.delBuild, idx.skelBuild = nil, nil
 }
 

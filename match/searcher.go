@@ -247,7 +247,11 @@ func (s *Searcher) lookup(tok []byte, pos int8, two bool) {
 	if !two {
 		s.skel = names.Skeleton(s.skel[:0], tok)
 		sk := s.skel
-		for _, ref := range s.idx.skelKeys.get(hashOf(sk)) {
+		table := &s.idx.abjadSkel // a Latin query meets Latin tokens by letters, not skeletons
+		if s.abjad {
+			table = &s.idx.skelKeys
+		}
+		for _, ref := range table.get(hashOf(sk)) {
 			id := ref.tok
 			if s.tokStamp[id] == s.tstamp {
 				continue

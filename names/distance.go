@@ -108,7 +108,6 @@ func SimilarityNear(a, b []byte) float64 {
 	return similarityOf(Distance(a, b, 2), max(len(a), len(b))) // two edits, or a hash collision
 }
 
-
 // oneEdit reports whether two different tokens are one insertion, deletion, substitution or
 // swap of neighbours apart.
 func oneEdit(a, b []byte) bool {

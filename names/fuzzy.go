@@ -72,7 +72,7 @@ func buildFuzzy() map[string][]fuzzyTarget {
 // fuzzyWord returns the word tok is a typo of, and whether there is exactly one such word.
 // buf is scratch space of at least len(tok) bytes.
 func fuzzyWord(tok, buf []byte) (fuzzyTarget, bool) {
-	if len(tok) < fuzzyMinLen || len(tok) > len(buf)+1 {
+	if len(tok) < fuzzyMinLen || len(tok) > len(buf)+1 || len(tok) > 64 {
 		return fuzzyTarget{}, false
 	}
 	var found fuzzyTarget
@@ -89,10 +89,23 @@ func fuzzyWord(tok, buf []byte) (fuzzyTarget, bool) {
 		}
 		return true
 	}
-	if !try(tok) { // tok is the word with one letter added
+	// The filter answers "surely not a key" for almost every key of almost every name, with
+	// one bit each, so that the map is asked only about likely keys.
+	var prefix [65]uint64
+	for i, c := range tok {
+		prefix[i+1] = prefix[i]*fuzzyHashBase + uint64(c) + 1
+	}
+	end := len(tok)
+	if fuzzyKeys.has(prefix[end]) && !try(tok) { // tok is the word with one letter added
 		return fuzzyTarget{}, false
 	}
-	for i := range tok {
+	pow := uint64(1)
+	for i := end - 1; i >= 0; i-- {
+		h := prefix[i]*pow + prefix[end] - prefix[i+1]*pow
+		pow *= fuzzyHashBase
+		if !fuzzyKeys.has(h) {
+			continue
+		}
 		key := append(append(buf[:0], tok[:i]...), tok[i+1:]...)
 		if !try(key) {
 			return fuzzyTarget{}, false
@@ -100,6 +113,37 @@ func fuzzyWord(tok, buf []byte) (fuzzyTarget, bool) {
 	}
 	return found, n > 0
 }
+
+const fuzzyHashBase = 0x100000001b3
+
+// bitFilter is a one-hash Bloom filter of 2^16 bits.
+type bitFilter [1 << 10]uint64
+
+func (f *bitFilter) add(h uint64) { h = spread(h) & (1<<16 - 1); f[h/64] |= 1 << (h % 64) }
+
+func (f *bitFilter) has(h uint64) bool {
+	h = spread(h) & (1<<16 - 1)
+	return f[h/64]&(1<<(h%64)) != 0
+}
+
+func spread(h uint64) uint64 {
+	h ^= h >> 33
+	h *= 0xff51afd7ed558ccd
+	return h ^ h>>33
+}
+
+// fuzzyKeys holds the hash of every key of fuzzyWords.
+var fuzzyKeys = func() *bitFilter {
+	f := new(bitFilter)
+	for key := range fuzzyWords {
+		var h uint64
+		for i := 0; i < len(key); i++ {
+			h = h*fuzzyHashBase + uint64(key[i]) + 1
+		}
+		f.add(h)
+	}
+	return f
+}()
 
 // closeEnough applies the edit rules above to a token and a word that share a deletion key.
 func closeEnough(tok []byte, t fuzzyTarget) bool {
