@@ -30,6 +30,8 @@ type Index struct {
 	rawSeen   map[rawRef]struct{}
 	ids       map[string][]int32 // normalized identifier -> entities
 	ref       *Index             // for a comparison of two names: the index whose weights apply
+	near      []cand             // the candidates of every listed token in a Latin query ...
+	nearAt    [][2]int32         // ... token id -> its range in near
 }
 
 type tokRec struct {
@@ -132,6 +134,7 @@ func build(snapshots []*corridor.ListSnapshot, cfg Config, weights *Index) (*Ind
 	idx.post()
 	idx.freeze()
 	idx.fillKnown()
+	idx.findNear()
 	idx.rawSeen = nil
 	return idx, nil
 }
@@ -175,6 +178,22 @@ func (idx *Index) fillKnown() {
 		idx.known.add(hashString(raw))
 	}
 	names.Vocabulary(func(w string) { idx.known.add(hashString(w)) })
+}
+
+// findNear looks up, once, the candidates of every listed token as a Latin query would: the
+// tokens one or two edits away, their written forms and the Arabic-script tokens sharing its
+// skeleton. Screening a listed token then costs one lookup instead of one per letter.
+func (idx *Index) findNear() {
+	s := NewSearcher(idx)
+	nearAt := make([][2]int32, len(idx.toks))
+	var near []cand
+	for id := range idx.toks {
+		s.cands = s.cands[:0]
+		s.lookup([]byte(idx.toks[id].text), 0, false)
+		nearAt[id] = [2]int32{int32(len(near)), int32(len(near) + len(s.cands))}
+		near = append(near, s.cands...)
+	}
+	idx.near, idx.nearAt = near, nearAt
 }
 
 // writtenID returns the id of the listed token that t is the written form of ("hissein",

@@ -219,6 +219,17 @@ func (s *Searcher) candidates() {
 }
 
 func (s *Searcher) lookup(tok []byte, pos int8, two bool) {
+	if !two && !s.abjad && s.idx.near != nil {
+		if id, ok := s.idx.tokenID(tok); ok {
+			// A listed token's candidates were found once, when the index was built.
+			r := s.idx.nearAt[id]
+			for _, c := range s.idx.near[r[0]:r[1]] {
+				c.pos = pos
+				s.cands = append(s.cands, c)
+			}
+			return
+		}
+	}
 	s.tstamp++
 	if s.tstamp == 0 {
 		clear(s.tokStamp)
