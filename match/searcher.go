@@ -467,7 +467,7 @@ func (s *Searcher) accumulate(floor float64) {
 	rest := wq
 	for _, i := range s.order {
 		qt := &s.qtoks[i]
-		allowNew := combine(min(1, rest/wq), 1) >= floor
+		allowNew := combineBound(min(1, rest/wq), 1) >= floor
 		for _, c := range s.cands[qt.candsStart:qt.candsEnd] {
 			add(c, qt.cover, allowNew)
 		}
@@ -505,7 +505,7 @@ func (s *Searcher) scoreTouched(q *Query, floor float64) {
 		a := &s.acc[n]
 		rec := &idx.names[n]
 		covQ, covN := min(1, a.q/wq), min(1, a.n/rec.denomN)
-		if combineBound(covQ, covN) < floor || combine(covQ, covN) < floor {
+		if combineBound(covQ, covN) < floor {
 			continue
 		}
 
