@@ -25,6 +25,7 @@ func (idx *Index) Compare(a, b string, kind corridor.Kind) (float64, Explanation
 		ms = []Match{{Entity: &snap.Entities[0], List: "compare", Name: b, entity: 0, name: 0}}
 		s.analyze(q)
 		s.candidates()
+		s.linkCandidates()
 		if len(s.qtoks) > 0 && len(pair.names) > 0 {
 			ms[0].NameScore = s.align.score(s, &pair.names[0], s.queryCover(), false)
 			ms[0].Score = ms[0].NameScore

@@ -59,6 +59,7 @@ func (s *Searcher) Explain(q *Query, m Match) Explanation {
 	if m.name >= 0 {
 		s.analyze(q)
 		s.candidates()
+		s.linkCandidates()
 		rec := &idx.names[m.name]
 		s.align.score(s, rec, s.queryCover(), true)
 		s.describeAlignment(&ex, rec)

@@ -221,3 +221,23 @@ func ids(ms []match.Match) []string {
 	}
 	return out
 }
+
+func TestExplainAgreesWithScreen(t *testing.T) {
+	benchSetup(t)
+	s := match.NewSearcher(benchIdx)
+	q := match.Query{Name: "Siraj Haqani", BirthDate: corridor.BirthDate{Kind: corridor.DateYear, Year: 1977}}
+	ms := s.Screen(&q, nil)
+	if len(ms) == 0 {
+		t.Fatal("no match")
+	}
+	for _, m := range ms[:min(3, len(ms))] {
+		ex := s.Explain(&q, m)
+		if len(ex.Tokens) == 0 || ex.Score != m.Score || ex.NameScore != m.NameScore || ex.Alert != m.Alert {
+			t.Errorf("%s: explanation %+v does not agree with match %+v", m.Entity.ID, ex, m)
+		}
+		// Explaining twice on one searcher gives the same explanation.
+		if again := s.Explain(&q, m); again.Text() != ex.Text() {
+			t.Errorf("%s: second explanation differs:\n%s\n%s", m.Entity.ID, ex.Text(), again.Text())
+		}
+	}
+}

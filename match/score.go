@@ -153,11 +153,13 @@ const (
 // the listed name, best first.
 func (a *aligner) collect(s *Searcher, toks []int32) {
 	a.options = a.options[:0]
-	for _, c := range s.cands {
-		for j, id := range toks {
-			if id == c.tok {
-				a.options = append(a.options, pairing{q: c.pos, n: int8(j), n2: -1, sim: c.sim, via: c.via})
-			}
+	for j, id := range toks {
+		if s.headStamp[id] != s.lstamp {
+			continue // no query token reached this listed token
+		}
+		for ci := s.candHead[id]; ci >= 0; ci = s.candNext[ci] {
+			c := &s.cands[ci]
+			a.options = append(a.options, pairing{q: c.pos, n: int8(j), n2: -1, sim: c.sim, via: c.via})
 		}
 	}
 	for _, c := range s.pairs {

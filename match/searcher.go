@@ -85,18 +85,24 @@ type Searcher struct {
 	splits   []cand
 	abjad    bool
 	tokStamp []uint32
-	tstamp   uint32
-	acc      []accum
-	astamp   uint32
-	touched  []int32
-	entStamp []uint32
-	entAt    []int32
-	buf      []byte
-	skel     []byte
-	qskel    []byte
-	halves   []byte
-	order    []int8
-	prefix   [maxQueryTokenLen + 1]uint64
+	// The candidates of each listed token, as linked lists through candNext, valid where
+	// headStamp holds the current query's stamp.
+	headStamp []uint32
+	candHead  []int32
+	candNext  []int32
+	lstamp    uint32
+	tstamp    uint32
+	acc       []accum
+	astamp    uint32
+	touched   []int32
+	entStamp  []uint32
+	entAt     []int32
+	buf       []byte
+	skel      []byte
+	qskel     []byte
+	halves    []byte
+	order     []int8
+	prefix    [maxQueryTokenLen + 1]uint64
 
 	out   []Match
 	align aligner
@@ -105,11 +111,13 @@ type Searcher struct {
 // NewSearcher returns a Searcher over idx.
 func NewSearcher(idx *Index) *Searcher {
 	return &Searcher{
-		idx:      idx,
-		tokStamp: make([]uint32, len(idx.toks)),
-		acc:      make([]accum, len(idx.names)),
-		entStamp: make([]uint32, len(idx.entities)),
-		entAt:    make([]int32, len(idx.entities)),
+		idx:       idx,
+		tokStamp:  make([]uint32, len(idx.toks)),
+		headStamp: make([]uint32, len(idx.toks)),
+		candHead:  make([]int32, len(idx.toks)),
+		acc:       make([]accum, len(idx.names)),
+		entStamp:  make([]uint32, len(idx.entities)),
+		entAt:     make([]int32, len(idx.entities)),
 	}
 }
 
@@ -130,6 +138,7 @@ func (s *Searcher) Screen(q *Query, dst []Match) []Match {
 	if len(s.qtoks) > 0 {
 		s.candidates()
 		floor := s.floor(q)
+		s.linkCandidates()
 		s.accumulate(floor)
 		s.scoreTouched(q, floor)
 	}
@@ -472,6 +481,27 @@ func (s *Searcher) accumulate(floor float64) {
 			add(c, qt.cover, allowNew)
 		}
 		rest -= qt.cover
+	}
+}
+
+// linkCandidates chains the candidates by listed token, so that aligning a listed name finds
+// the candidates of its tokens without scanning them all.
+func (s *Searcher) linkCandidates() {
+	s.lstamp++
+	if s.lstamp == 0 {
+		clear(s.headStamp)
+		s.lstamp = 1
+	}
+	s.candNext = s.candNext[:0]
+	for ci := range s.cands {
+		id := s.cands[ci].tok
+		next := int32(-1)
+		if s.headStamp[id] == s.lstamp {
+			next = s.candHead[id]
+		}
+		s.headStamp[id] = s.lstamp
+		s.candHead[id] = int32(ci)
+		s.candNext = append(s.candNext, next)
 	}
 }
 
