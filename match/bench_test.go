@@ -2,6 +2,8 @@ package match_test
 
 import (
 	"sync"
+	"sync/atomic"
+
 	"testing"
 
 	"github.com/corridor-aml/corridor"
@@ -65,17 +67,13 @@ func BenchmarkScreenParallel(b *testing.B) {
 	benchSetup(b)
 	b.ReportAllocs()
 	b.ResetTimer()
-	var next sync.Mutex
-	i := 0
+	var next atomic.Int64
 	b.RunParallel(func(pb *testing.PB) {
 		s := match.NewSearcher(benchIdx)
 		var buf []match.Match
 		var q match.Query
 		for pb.Next() {
-			next.Lock()
-			q.Name = benchNames[i%len(benchNames)]
-			i++
-			next.Unlock()
+			q.Name = benchNames[int(next.Add(1))%len(benchNames)]
 			buf = s.Screen(&q, buf[:0])
 		}
 	})

@@ -13,7 +13,8 @@ type Index struct {
 	versions []corridor.ListVersion
 	entities []*corridor.Entity
 	facts    []entityFacts
-	lists    []int8 // entity -> position of its list in versions
+	lists    []int8          // entity -> position of its list in versions
+	kinds    []corridor.Kind // entity -> its kind, kept beside lists so that filters stay in cache
 
 	names     []nameRec
 	nameToks  []int32 // token ids of all names, back to back; nameRec points into it
@@ -95,6 +96,7 @@ func build(snapshots []*corridor.ListSnapshot, cfg Config, weights *Index) (*Ind
 			ei := int32(len(idx.entities))
 			idx.entities = append(idx.entities, e)
 			idx.lists = append(idx.lists, int8(li))
+			idx.kinds = append(idx.kinds, e.Kind)
 			idx.facts = append(idx.facts, factsOf(e))
 			clear(seen)
 			for _, n := range e.Names {

@@ -539,7 +539,7 @@ func (s *Searcher) scoreTouched(q *Query, floor float64) {
 			continue
 		}
 
-		if !kindsMeet(q.Kind, idx.entities[rec.entity].Kind) || listMask&(1<<idx.lists[rec.entity]) == 0 {
+		if listMask&(1<<idx.lists[rec.entity]) == 0 || !kindsMeet(q.Kind, idx.kinds[rec.entity]) {
 			continue
 		}
 		nameScore := s.align.score(s, rec, wq, false)
@@ -607,7 +607,7 @@ func (s *Searcher) screenIdentifiers(q *Query) {
 			continue
 		}
 		for _, e := range s.idx.ids[key] {
-			if listMask&(1<<s.idx.lists[e]) == 0 || !kindsMeet(q.Kind, s.idx.entities[e].Kind) {
+			if listMask&(1<<s.idx.lists[e]) == 0 || !kindsMeet(q.Kind, s.idx.kinds[e]) {
 				continue
 			}
 			if s.entStamp[e] == s.astamp {
