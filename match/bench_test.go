@@ -1,7 +1,9 @@
 package match_test
 
 import (
+	"runtime"
 	"sync"
+
 	"sync/atomic"
 
 	"testing"
@@ -83,9 +85,22 @@ func BenchmarkScreenParallel(b *testing.B) {
 func BenchmarkBuild(b *testing.B) {
 	benchSetup(b)
 	b.ReportAllocs()
+	var idx *match.Index
 	for i := 0; i < b.N; i++ {
-		if _, err := match.Build(benchSnaps, match.Config{}); err != nil {
+		var err error
+		if idx, err = match.Build(benchSnaps, match.Config{}); err != nil {
 			b.Fatal(err)
 		}
 	}
+	b.StopTimer()
+	// What one index keeps, beyond the entities it references.
+	var before, after runtime.MemStats
+	idx = nil
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	idx, _ = match.Build(benchSnaps, match.Config{})
+	runtime.GC()
+	runtime.ReadMemStats(&after)
+	runtime.KeepAlive(idx)
+	b.ReportMetric(float64(after.HeapAlloc-before.HeapAlloc)/(1<<20), "index-MB")
 }
