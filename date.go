@@ -3,6 +3,8 @@ package corridor
 import (
 	"fmt"
 	"strconv"
+	"strings"
+	"time"
 )
 
 // DateKind says how precisely a birth date is known.
@@ -70,4 +72,49 @@ func (d BirthDate) Validate() error {
 		return fmt.Errorf("birth date %q: invalid month or day", d.Text)
 	}
 	return nil
+}
+
+// ParseDate reads a date written YYYY, YYYY-MM or YYYY-MM-DD (ISO 8601 and its prefixes, as
+// the custom list format, FollowTheMoney and corridor's own interfaces write dates). Month
+// and day are 0 when not given; a month or day that does not exist is an error.
+func ParseDate(s string) (year, month, day int, err error) {
+	bad := fmt.Errorf("%q: want YYYY, YYYY-MM or YYYY-MM-DD", s)
+	parts := strings.Split(s, "-")
+	if len(parts) > 3 {
+		return 0, 0, 0, bad
+	}
+	var nums [3]int
+	for i, p := range parts {
+		width := 2
+		if i == 0 {
+			width = 4
+		}
+		n, ok := fixedDigits(p, width)
+		if !ok {
+			return 0, 0, 0, bad
+		}
+		nums[i] = n
+	}
+	year, month, day = nums[0], nums[1], nums[2]
+	if len(parts) > 1 && (month < 1 || month > 12) {
+		return 0, 0, 0, fmt.Errorf("%q: no month %d", s, month)
+	}
+	if len(parts) > 2 && (day < 1 || day > time.Date(year, time.Month(month)+1, 0, 0, 0, 0, 0, time.UTC).Day()) {
+		return 0, 0, 0, fmt.Errorf("%q: no day %d in %04d-%02d", s, day, year, month)
+	}
+	return year, month, day, nil
+}
+
+func fixedDigits(s string, n int) (int, bool) {
+	if len(s) != n {
+		return 0, false
+	}
+	v := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return 0, false
+		}
+		v = v*10 + int(s[i]-'0')
+	}
+	return v, true
 }

@@ -2,7 +2,6 @@ package match
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 
 	"github.com/corridor-aml/corridor"
@@ -24,20 +23,12 @@ type Query struct {
 // ParseBirthDate reads a query birth date written YYYY, YYYY-MM or YYYY-MM-DD.
 func ParseBirthDate(s string) (corridor.BirthDate, error) {
 	s = strings.TrimSpace(s)
-	d := corridor.BirthDate{Text: s, Kind: corridor.DateYear}
-	parts := strings.Split(s, "-")
-	if len(parts) > 3 || len(parts[0]) != 4 {
-		return d, fmt.Errorf("birth date %q: want YYYY, YYYY-MM or YYYY-MM-DD", s)
+	year, month, day, err := corridor.ParseDate(s)
+	if err != nil {
+		return corridor.BirthDate{}, fmt.Errorf("birth date %w", err)
 	}
-	fields := []*int{&d.Year, &d.Month, &d.Day}
-	for i, p := range parts {
-		n, err := strconv.Atoi(p)
-		if err != nil || (i > 0 && len(p) != 2) {
-			return d, fmt.Errorf("birth date %q: want YYYY, YYYY-MM or YYYY-MM-DD", s)
-		}
-		*fields[i] = n
-	}
-	if len(parts) == 3 {
+	d := corridor.BirthDate{Kind: corridor.DateYear, Year: year, Month: month, Day: day, Text: s}
+	if day > 0 {
 		d.Kind = corridor.DateExact
 	}
 	if err := d.Validate(); err != nil {

@@ -209,3 +209,19 @@ func codePrefix(dst []byte) bool {
 func isAlnum(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
 }
+
+// MostlyLatin reports whether most letters of s are Latin, so that "صنایع شیمیایی پارچین" is
+// a name in another script while "Tionscail Ceimiceán Parchin" is not. List readers mark the
+// former as original-script names.
+func MostlyLatin(s string) bool {
+	latin, other := 0, 0
+	for _, r := range s {
+		switch {
+		case unicode.Is(unicode.Latin, r):
+			latin++
+		case unicode.IsLetter(r):
+			other++
+		}
+	}
+	return latin >= other
+}

@@ -3,7 +3,6 @@ package custom
 import (
 	"fmt"
 	"strings"
-	"time"
 
 	"github.com/corridor-aml/corridor"
 	"github.com/corridor-aml/corridor/country"
@@ -31,25 +30,31 @@ func parseGender(v string) (corridor.Gender, error) {
 	return "", fmt.Errorf("gender %q: want male, female (or m, f), or nothing", v)
 }
 
+// year reads a year written YYYY.
+func year(s string) (int, bool) {
+	y, m, _, err := corridor.ParseDate(s)
+	return y, err == nil && m == 0
+}
+
 // parseBirthDate reads YYYY, YYYY-MM, YYYY-MM-DD, a range YYYY..YYYY or a circa year ~YYYY.
 func parseBirthDate(v string) (corridor.BirthDate, error) {
 	d := corridor.BirthDate{Text: v}
 	switch from, to, isRange := strings.Cut(v, ".."); {
 	case isRange:
-		f, okF := digits(strings.TrimSpace(from), 4)
-		t, okT := digits(strings.TrimSpace(to), 4)
+		f, okF := year(strings.TrimSpace(from))
+		t, okT := year(strings.TrimSpace(to))
 		if !okF || !okT {
 			return d, fmt.Errorf("birth date %q: a range is YYYY..YYYY", v)
 		}
 		d.Kind, d.FromYear, d.ToYear = corridor.DateRange, f, t
 	case strings.HasPrefix(v, "~"):
-		y, ok := digits(strings.TrimSpace(v[1:]), 4)
+		y, ok := year(strings.TrimSpace(v[1:]))
 		if !ok {
 			return d, fmt.Errorf("birth date %q: a circa year is ~YYYY", v)
 		}
 		d.Kind, d.Year = corridor.DateCirca, y
 	default:
-		y, m, day, err := parseDate(v)
+		y, m, day, err := corridor.ParseDate(v)
 		if err != nil {
 			return d, fmt.Errorf("birth date %w", err)
 		}
@@ -63,53 +68,10 @@ func parseBirthDate(v string) (corridor.BirthDate, error) {
 
 // parseListedOn reads YYYY, YYYY-MM or YYYY-MM-DD.
 func parseListedOn(v string) (string, error) {
-	if _, _, _, err := parseDate(v); err != nil {
+	if _, _, _, err := corridor.ParseDate(v); err != nil {
 		return "", fmt.Errorf("listing date %w", err)
 	}
 	return v, nil
-}
-
-// parseDate reads YYYY, YYYY-MM or YYYY-MM-DD; month and day are 0 when not given.
-func parseDate(v string) (year, month, day int, err error) {
-	bad := func() error { return fmt.Errorf("%q: want YYYY, YYYY-MM or YYYY-MM-DD", v) }
-	parts := strings.Split(v, "-")
-	if len(parts) > 3 {
-		return 0, 0, 0, bad()
-	}
-	var nums [3]int
-	for i, p := range parts {
-		width := 2
-		if i == 0 {
-			width = 4
-		}
-		n, ok := digits(p, width)
-		if !ok {
-			return 0, 0, 0, bad()
-		}
-		nums[i] = n
-	}
-	year, month, day = nums[0], nums[1], nums[2]
-	if len(parts) > 1 && (month < 1 || month > 12) {
-		return 0, 0, 0, fmt.Errorf("%q: no month %d", v, month)
-	}
-	if len(parts) > 2 && (day < 1 || day > time.Date(year, time.Month(month)+1, 0, 0, 0, 0, 0, time.UTC).Day()) {
-		return 0, 0, 0, fmt.Errorf("%q: no day %d in %04d-%02d", v, day, year, month)
-	}
-	return year, month, day, nil
-}
-
-func digits(s string, n int) (int, bool) {
-	if len(s) != n {
-		return 0, false
-	}
-	v := 0
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return 0, false
-		}
-		v = v*10 + int(s[i]-'0')
-	}
-	return v, true
 }
 
 // identifierKinds maps the id_numbers types corridor knows, compared without case and with

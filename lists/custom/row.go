@@ -4,10 +4,10 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"unicode"
 
 	"github.com/corridor-aml/corridor"
 	"github.com/corridor-aml/corridor/country"
+	"github.com/corridor-aml/corridor/names"
 )
 
 // row is one data row with the header it is read under.
@@ -83,7 +83,7 @@ func (r row) entity(list corridor.ListID) (corridor.Entity, error) {
 			if !seen[alias] {
 				seen[alias] = true
 				kind := corridor.NameAKA
-				if !isLatin(alias) {
+				if !names.MostlyLatin(alias) {
 					kind = corridor.NameOriginalScript
 				}
 				e.Names = append(e.Names, corridor.Name{Full: alias, Kind: kind, Weak: col == colWeakAliases})
@@ -145,21 +145,6 @@ func vesselDetails(e corridor.Entity) *corridor.Vessel {
 		}
 	}
 	return v
-}
-
-// isLatin reports whether most letters of s are Latin: an alias mostly in another script is
-// an original-script name, as lists/eu and lists/ftm mark them.
-func isLatin(s string) bool {
-	latin, other := 0, 0
-	for _, r := range s {
-		switch {
-		case unicode.Is(unicode.Latin, r):
-			latin++
-		case unicode.IsLetter(r):
-			other++
-		}
-	}
-	return latin >= other
 }
 
 func contains(list []string, s string) bool {

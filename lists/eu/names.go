@@ -5,9 +5,9 @@ import (
 	"math"
 	"strconv"
 	"strings"
-	"unicode"
 
 	"github.com/corridor-aml/corridor"
+	"github.com/corridor-aml/corridor/names"
 )
 
 // mapNames turns the nameAlias elements into names, the primary first.
@@ -64,7 +64,7 @@ func mapNames(aliases []xmlNameAlias, notes *remarks) ([]corridor.Name, corridor
 			Lang:  strings.ToLower(strings.TrimSpace(a.NameLanguage)),
 			Parts: nameParts(a),
 		}
-		if !isLatin(full) {
+		if !names.MostlyLatin(full) {
 			name.Kind = corridor.NameOriginalScript
 		}
 		order, err := strconv.ParseInt(strings.TrimSpace(a.LogicalID), 10, 64)
@@ -171,19 +171,4 @@ func quality(remark string) (q aliasQuality, bare bool) {
 		return qualityNone, false
 	}
 	return q, len(strings.Fields(r)) <= 3
-}
-
-// isLatin reports whether most letters of s are Latin, so that "صنایع شیمیایی پارچین" is an
-// original-script name while "Tionscail Ceimiceán Parchin" is not.
-func isLatin(s string) bool {
-	latin, other := 0, 0
-	for _, r := range s {
-		switch {
-		case unicode.Is(unicode.Latin, r):
-			latin++
-		case unicode.IsLetter(r):
-			other++
-		}
-	}
-	return latin >= other
 }

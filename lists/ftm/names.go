@@ -6,6 +6,7 @@ import (
 	"unicode"
 
 	"github.com/corridor-aml/corridor"
+	corridornames "github.com/corridor-aml/corridor/names"
 )
 
 // names maps the name properties. The primary name is the caption when it is one of the
@@ -25,7 +26,7 @@ func names(e *entity, notes *remarks) ([]corridor.Name, error) {
 		}
 	}
 	for _, n := range all {
-		if primary == "" && isLatin(n) {
+		if primary == "" && corridornames.MostlyLatin(n) {
 			primary = n
 		}
 	}
@@ -65,26 +66,11 @@ func (s *nameSet) add(full string, kind corridor.NameKind, weak bool) {
 		}
 		return
 	}
-	if kind == corridor.NameAKA && !isLatin(full) {
+	if kind == corridor.NameAKA && !corridornames.MostlyLatin(full) {
 		kind = corridor.NameOriginalScript
 	}
 	s.index[full] = len(s.names)
 	s.names = append(s.names, corridor.Name{Full: full, Kind: kind, Weak: weak})
-}
-
-// isLatin reports whether most letters of s are Latin, so that "Аркадий Семёнович ВОЛКОВ"
-// is an original-script name while "Arkadij Semjonovitj Volkov" is not.
-func isLatin(s string) bool {
-	latin, other := 0, 0
-	for _, r := range s {
-		switch {
-		case unicode.Is(unicode.Latin, r):
-			latin++
-		case unicode.IsLetter(r):
-			other++
-		}
-	}
-	return latin >= other
 }
 
 func (s *nameSet) addAll(fulls []string, kind corridor.NameKind, weak bool) {

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/corridor-aml/corridor"
 	"github.com/corridor-aml/corridor/country"
@@ -18,49 +17,7 @@ func parseDate(s string) (year, month, day int, err error) {
 	if i := strings.IndexAny(v, "T "); i >= 0 {
 		v = v[:i]
 	}
-	bad := func() error { return fmt.Errorf("%q: want YYYY, YYYY-MM or YYYY-MM-DD", s) }
-	parts := strings.Split(v, "-")
-	if len(parts) > 3 {
-		return 0, 0, 0, bad()
-	}
-	nums := [3]int{}
-	for i, p := range parts {
-		want := 2
-		if i == 0 {
-			want = 4
-		}
-		n, ok := digits(p, want)
-		if !ok {
-			return 0, 0, 0, bad()
-		}
-		nums[i] = n
-	}
-	year, month, day = nums[0], nums[1], nums[2]
-	if len(parts) > 1 && (month < 1 || month > 12) {
-		return 0, 0, 0, fmt.Errorf("%q: no month %d", s, month)
-	}
-	if len(parts) > 2 && (day < 1 || day > daysIn(year, month)) {
-		return 0, 0, 0, fmt.Errorf("%q: no day %d in %04d-%02d", s, day, year, month)
-	}
-	return year, month, day, nil
-}
-
-func digits(s string, n int) (int, bool) {
-	if len(s) != n {
-		return 0, false
-	}
-	v := 0
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return 0, false
-		}
-		v = v*10 + int(s[i]-'0')
-	}
-	return v, true
-}
-
-func daysIn(year, month int) int {
-	return time.Date(year, time.Month(month)+1, 0, 0, 0, 0, 0, time.UTC).Day()
+	return corridor.ParseDate(v)
 }
 
 func birthDate(s string) (corridor.BirthDate, error) {

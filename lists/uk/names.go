@@ -3,9 +3,9 @@ package uk
 import (
 	"strings"
 	"sync"
-	"unicode"
 
 	"github.com/corridor-aml/corridor"
+	corridornames "github.com/corridor-aml/corridor/names"
 	"golang.org/x/text/language"
 	"golang.org/x/text/language/display"
 )
@@ -37,7 +37,7 @@ func mapNames(rec *xmlDesignation, person bool, notes *remarks) []corridor.Name 
 			notes.add("Name type of "+full, n.NameType)
 		}
 		name.Weak = strings.Contains(strings.ToLower(n.AliasStrength), "low")
-		if !isLatin(full) {
+		if !corridornames.MostlyLatin(full) {
 			name.Kind = corridor.NameOriginalScript
 		}
 		if i := indexOf(names, full); i >= 0 {
@@ -125,20 +125,6 @@ func nameParts(n xmlName) []corridor.NamePart {
 		}
 	}
 	return parts
-}
-
-// isLatin reports whether most letters of s are Latin.
-func isLatin(s string) bool {
-	latin, other := 0, 0
-	for _, r := range s {
-		switch {
-		case unicode.Is(unicode.Latin, r):
-			latin++
-		case unicode.IsLetter(r):
-			other++
-		}
-	}
-	return latin >= other
 }
 
 // languageCode turns the English language name the list writes ("Arabic", "Romanian;
