@@ -22,14 +22,17 @@ func (idx *Index) Compare(a, b string, kind corridor.Kind) (float64, Explanation
 	ms := s.Screen(q, nil)
 	if len(ms) == 0 {
 		// Below the reporting floor: explain the best alignment there is all the same.
-		ms = []Match{{Entity: &snap.Entities[0], List: "compare", Name: b, entity: 0, name: 0}}
+		// A name with no tokens at all ("!", only titles) aligns with nothing and scores 0.
+		ms = []Match{{Entity: &snap.Entities[0], List: "compare", Name: b, entity: 0, name: -1}}
 		s.analyze(q)
 		s.candidates()
 		s.linkCandidates()
 		if len(s.qtoks) > 0 && len(pair.names) > 0 {
+			ms[0].name = 0
 			ms[0].NameScore = s.align.score(s, &pair.names[0], s.queryCover(), false)
 			ms[0].Score = ms[0].NameScore
 		}
+
 	}
 	ex := s.Explain(q, ms[0])
 	ex.EntityID = ""

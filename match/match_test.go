@@ -241,3 +241,14 @@ func TestExplainAgreesWithScreen(t *testing.T) {
 		}
 	}
 }
+
+// Found by FuzzComparePairs: a name that analyses to no token at all.
+func TestCompareNameWithoutTokens(t *testing.T) {
+	benchSetup(t)
+	for _, pair := range [][2]string{{"Sirajuddin Haqqani", "!"}, {"!", "Sirajuddin Haqqani"}, {"Haji", "?"}} {
+		score, ex, err := benchIdx.Compare(pair[0], pair[1], corridor.KindUnknown)
+		if err != nil || score != 0 || ex.Alert {
+			t.Errorf("Compare(%q, %q) = %v, %+v, %v; want 0, no alert", pair[0], pair[1], score, ex, err)
+		}
+	}
+}
