@@ -17,10 +17,12 @@ type Index struct {
 	kinds    []corridor.Kind // entity -> its kind, kept beside lists so that filters stay in cache
 
 	names     []nameRec
-	nameToks  []int32 // token ids of all names, back to back; nameRec points into it
+	denoms    []float32 // name -> its denomN, packed for the pruning loop that reads little else
+	nameToks  []int32   // token ids of all names, back to back; nameRec points into it
 	vocab     map[string]int32
 	vocabH    keyTable // hash of a token -> the tokens with that hash
 	toks      []tokRec
+	skelH     []uint64 // token id -> hash of its skeleton, packed for aligning by skeleton
 	delKeys   keyTable // hash of a token with one letter deleted, or whole -> tokens
 	skelKeys  keyTable // hash of a consonant skeleton -> tokens
 	abjadSkel keyTable // the same, only tokens written in Arabic script: all a Latin query needs
@@ -191,7 +193,7 @@ func (idx *Index) findNear() {
 	var near []cand
 	for id := range idx.toks {
 		s.cands = s.cands[:0]
-		s.lookup([]byte(idx.toks[id].text), 0, false)
+		s.lookup([]byte(idx.toks[id].text), int32(id), 0, false)
 		nearAt[id] = [2]int32{int32(len(near)), int32(len(near) + len(s.cands))}
 		near = append(near, s.cands...)
 	}
@@ -251,6 +253,7 @@ func (idx *Index) intern(t []byte, df *[]int32) int32 {
 	text := string(t)
 	idx.vocab[text] = id
 	idx.toks = append(idx.toks, tokRec{text: text, skel: string(names.Skeleton(nil, t))})
+	idx.skelH = append(idx.skelH, hashString(idx.toks[id].skel))
 
 	*df = append(*df, 0)
 	var prefix [maxQueryTokenLen + 1]uint64
@@ -318,12 +321,13 @@ const (
 )
 
 func capWeight(w float64, tok []byte) float64 {
-	switch {
-	case len(tok) == 1:
+	if len(tok) == 1 {
 		return min(w, initialWeight)
-	case names.CommonnessOf(tok) == names.VeryCommon:
+	}
+	switch names.CommonnessOf(tok) {
+	case names.VeryCommon:
 		return min(w, veryCommonWeight)
-	case names.CommonnessOf(tok) == names.Common:
+	case names.Common:
 		return min(w, commonWeight)
 	}
 	return w
@@ -343,6 +347,7 @@ func (idx *Index) post() {
 			}
 		}
 		rec.denomN = denom
+		idx.denoms = append(idx.denoms, denom)
 	}
 }
 

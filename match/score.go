@@ -16,6 +16,31 @@ func combine(covQ, covN float32) float64 {
 
 const queryExponent = 0.45
 
+// powCache remembers x^e for the last coverages seen: math.Pow is dear, and the aligner
+// meets the same query coverage for name after name. Exact: it returns what math.Pow
+// returned. The zero value is empty (coverages that reach it are positive, so never 0 bits).
+type powCache [64]struct {
+	bits uint32
+	v    float64
+}
+
+func (c *powCache) pow(x float32, e float64) float64 {
+	b := math.Float32bits(x)
+	slot := &c[(b*0x9e3779b1)>>26]
+	if slot.bits != b {
+		slot.bits, slot.v = b, math.Pow(float64(x), e)
+	}
+	return slot.v
+}
+
+// combine is the package function combine, with the powers cached.
+func (a *aligner) combine(covQ, covN float32) float64 {
+	if covQ <= 0 || covN <= 0 {
+		return 0
+	}
+	return a.powQ.pow(covQ, queryExponent) * a.powN.pow(covN, 1-queryExponent)
+}
+
 // combineBound is an upper bound of combine that costs one square root, for pruning
 // candidates: x^0.45 y^0.55 = sqrt(xy) (y/x)^0.05, and (1+t)^r <= 1 + rt (Bernoulli).
 func combineBound(covQ, covN float32) float64 {
@@ -41,12 +66,25 @@ type aligner struct {
 	chosen   []pairing
 	evidence float32
 	complete bool
+	powQ     powCache
+	powN     powCache
 }
 
 // score aligns the query tokens with the tokens of one listed name, greedily by similarity,
 // each token used at most once, and returns the name score. With keep, the chosen pairings
 // stay in a.chosen for an explanation.
 func (a *aligner) score(s *Searcher, rec *nameRec, wq float32, keep bool) float64 {
+	v, _ := a.scoreAbove(s, rec, wq, keep, math.Inf(-1))
+	return v
+}
+
+// boundSlack keeps rounding out of the cut scoreAbove makes: combineBound is at least combine
+// in exact arithmetic, and within a few units in the last place of it in floating point.
+const boundSlack = 1e-9
+
+// scoreAbove is score, but for a name whose score is sure to be below cutoff it only
+// reports false, sparing the powers.
+func (a *aligner) scoreAbove(s *Searcher, rec *nameRec, wq float32, keep bool, cutoff float64) (float64, bool) {
 	toks := s.idx.nameToks[rec.start:rec.end]
 	if len(toks) > maxNameTokens {
 		toks = toks[:maxNameTokens]
@@ -105,8 +143,11 @@ func (a *aligner) score(s *Searcher, rec *nameRec, wq float32, keep bool) float6
 				continue
 			}
 			for j, id := range toks {
+				if usedN&(1<<j) != 0 || s.idx.skelH[id] != s.qtoks[i].skelH {
+					continue // the hash spares reading every token's record
+				}
 				t := &s.idx.toks[id]
-				if usedN&(1<<j) != 0 || t.skel != string(s.qtoks[i].skel) || !plausibleAcrossScripts(s.qtoks[i].text, true, t) {
+				if t.skel != string(s.qtoks[i].skel) || !plausibleAcrossScripts(s.qtoks[i].text, true, t) {
 					continue
 				}
 
@@ -128,7 +169,12 @@ func (a *aligner) score(s *Searcher, rec *nameRec, wq float32, keep bool) float6
 
 	complete := !loose && usedQ == 1<<len(s.qtoks)-1 && usedN == 1<<len(toks)-1
 	a.complete = complete
-	return combine(min(1, coveredQ/wq), min(1, coveredN/rec.denomN)) * evidenceFactor(evidence, complete)
+	covQ, covN := min(1, coveredQ/wq), min(1, coveredN/rec.denomN)
+	ef := evidenceFactor(evidence, complete)
+	if combineBound(covQ, covN)*ef < cutoff-boundSlack {
+		return 0, false
+	}
+	return a.combine(covQ, covN) * ef, true
 }
 
 // nearExact reports whether a pairing is equal letter for letter, or differs by one slip in

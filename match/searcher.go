@@ -40,7 +40,9 @@ const (
 
 type qtok struct {
 	text       []byte
+	id         int32  // the listed token it is, or -1
 	skel       []byte // consonant skeleton; only for queries in Arabic script
+	skelH      uint64 // its hash
 	soft       bool   // a title misspelt, or a name a letter away from one: see names.Analyzer.Soft
 	weight     float32
 	cover      float32
@@ -68,9 +70,11 @@ const (
 	viaSplit
 )
 
+// accum is what the candidates of a query cover of one listed name, valid where accStamp
+// holds the query's epoch. The stamps are apart, one byte each, so that the many postings
+// that may not start a name read a table small enough to stay in cache.
 type accum struct {
-	stamp uint32
-	q, n  float32
+	q, n float32
 }
 
 // Searcher screens queries against one Index. It is not safe for concurrent use; give each
@@ -93,8 +97,11 @@ type Searcher struct {
 	lstamp    uint32
 	tstamp    uint32
 	acc       []accum
+	accStamp  []uint8
+	accEpoch  uint8
 	astamp    uint32
 	touched   []int32
+	scored    []int32 // the touched names whose bound reaches the floor
 	entStamp  []uint32
 	entAt     []int32
 	buf       []byte
@@ -103,6 +110,8 @@ type Searcher struct {
 	halves    []byte
 	order     []int8
 	prefix    [maxQueryTokenLen + 1]uint64
+	keys      []uint64 // one-deletion keys of the token being looked up
+	sink      uint32   // see keyTable.warm
 
 	out   []Match
 	align aligner
@@ -116,6 +125,7 @@ func NewSearcher(idx *Index) *Searcher {
 		headStamp: make([]uint32, len(idx.toks)),
 		candHead:  make([]int32, len(idx.toks)),
 		acc:       make([]accum, len(idx.names)),
+		accStamp:  make([]uint8, len(idx.names)),
 		entStamp:  make([]uint32, len(idx.entities)),
 		entAt:     make([]int32, len(idx.entities)),
 	}
@@ -128,9 +138,13 @@ func (s *Searcher) Index() *Index { return s.idx }
 // first, and returns it.
 func (s *Searcher) Screen(q *Query, dst []Match) []Match {
 	s.out = s.out[:0]
+	s.accEpoch++
+	if s.accEpoch == 0 {
+		clear(s.accStamp)
+		s.accEpoch = 1
+	}
 	s.astamp++
 	if s.astamp == 0 {
-		clear(s.acc)
 		clear(s.entStamp)
 		s.astamp = 1
 	}
@@ -162,20 +176,27 @@ func (s *Searcher) analyze(q *Query) {
 		toks = toks[:maxQueryTokens]
 	}
 	s.qbuf = s.qbuf[:0]
+	s.keys = s.keys[:0]
 	for _, t := range toks {
 		s.qbuf = append(s.qbuf, t...)
+		s.keys = append(s.keys, hashOf(t))
 	}
+	s.sink += s.idx.vocabH.warm(s.keys)
 	s.qtoks = s.qtoks[:0]
 	s.qskel = s.qskel[:0]
 	off := 0
 	for i, t := range toks {
 		text := s.qbuf[off : off+len(t)]
 		off += len(t)
-		w := float32(capWeight(unknownWeight, text))
+		var w float32
+		listed := int32(-1)
 		if id, ok := s.idx.tokenID(text); ok {
 			w = s.idx.toks[id].weight
+			listed = id
 		} else if t, ok := s.idx.ref.lookup(string(text)); ok {
 			w = t.weight // comparing two names: the query token is not in the other name
+		} else {
+			w = float32(capWeight(unknownWeight, text))
 		}
 
 		var skel []byte
@@ -184,7 +205,7 @@ func (s *Searcher) analyze(q *Query) {
 			s.qskel = names.Skeleton(s.qskel, text)
 			skel = s.qskel[start:len(s.qskel):len(s.qskel)]
 		}
-		qt := qtok{text: text, skel: skel, weight: w, cover: coverOf(w, len(text))}
+		qt := qtok{text: text, id: listed, skel: skel, skelH: hashOf(skel), weight: w, cover: coverOf(w, len(text))}
 		if s.an.Soft(i) {
 			qt.soft, qt.weight, qt.cover = true, softWeight, softWeight
 		}
@@ -200,26 +221,32 @@ func (s *Searcher) candidates() {
 	for i := range s.qtoks {
 		qt := &s.qtoks[i]
 		qt.candsStart = int32(len(s.cands))
-		s.lookup(qt.text, int8(i), false)
+		s.lookup(qt.text, qt.id, int8(i), false)
 		s.split(qt.text, int8(i))
 		qt.candsEnd = int32(len(s.cands))
 		s.borrowWeight(qt)
 	}
 	s.pairs = s.pairs[:0]
+	s.keys = s.keys[:0]
+	for i := 0; i+1 < len(s.qtoks); i++ {
+		s.buf = append(append(s.buf[:0], s.qtoks[i].text...), s.qtoks[i+1].text...)
+		s.keys = append(s.keys, hashOf(s.buf))
+	}
+	s.sink += s.idx.vocabH.warm(s.keys) + s.idx.delKeys.warm(s.keys)
 	for i := 0; i+1 < len(s.qtoks); i++ {
 		start := len(s.cands)
 		first, second := s.qtoks[i].text, s.qtoks[i+1].text
 		s.buf = append(append(s.buf[:0], first...), second...)
-		s.lookup(s.buf, int8(i), true)
+		s.lookup(s.buf, s.listedID(s.buf), int8(i), true)
 		switch {
 		case string(second) == "abu" || string(second) == "abd":
 			// "Salim Abu" for "Abu Salim": a compound's head written after it.
 			s.buf = append(append(s.buf[:0], second...), first...)
-			s.lookup(s.buf, int8(i), true)
+			s.lookup(s.buf, s.listedID(s.buf), int8(i), true)
 		case string(first) == "ullah" || string(first) == "allah":
 			// "Ullah Najib" for "Najib Ullah".
 			s.buf = append(append(s.buf[:0], second...), "lah"...)
-			s.lookup(s.buf, int8(i), true)
+			s.lookup(s.buf, s.listedID(s.buf), int8(i), true)
 		}
 
 		s.pairs = append(s.pairs, s.cands[start:]...)
@@ -227,17 +254,24 @@ func (s *Searcher) candidates() {
 	}
 }
 
-func (s *Searcher) lookup(tok []byte, pos int8, two bool) {
-	if !two && !s.abjad && s.idx.near != nil {
-		if id, ok := s.idx.tokenID(tok); ok {
-			// A listed token's candidates were found once, when the index was built.
-			r := s.idx.nearAt[id]
-			for _, c := range s.idx.near[r[0]:r[1]] {
-				c.pos = pos
-				s.cands = append(s.cands, c)
-			}
-			return
+// listedID returns the id of the listed token t, or -1.
+func (s *Searcher) listedID(t []byte) int32 {
+	if id, ok := s.idx.tokenID(t); ok {
+		return id
+	}
+	return -1
+}
+
+// lookup finds the candidates of tok, which is the listed token id (or -1: not listed).
+func (s *Searcher) lookup(tok []byte, id int32, pos int8, two bool) {
+	if !two && !s.abjad && s.idx.near != nil && id >= 0 {
+		// A listed token's candidates were found once, when the index was built.
+		r := s.idx.nearAt[id]
+		for _, c := range s.idx.near[r[0]:r[1]] {
+			c.pos = pos
+			s.cands = append(s.cands, c)
 		}
+		return
 	}
 	s.tstamp++
 	if s.tstamp == 0 {
@@ -245,7 +279,7 @@ func (s *Searcher) lookup(tok []byte, pos int8, two bool) {
 		s.tstamp = 1
 	}
 	start := len(s.cands)
-	if id, ok := s.idx.tokenID(tok); ok {
+	if id >= 0 {
 		s.tokStamp[id] = s.tstamp
 		s.cands = append(s.cands, cand{tok: id, sim: 1, pos: pos, two: two})
 	}
@@ -262,7 +296,13 @@ func (s *Searcher) lookup(tok []byte, pos int8, two bool) {
 		// letter more. (Typos on top of a split name are left to the single tokens.)
 		s.addDeletionCands(tok, hashOf(tok), pos, two)
 	case len(tok) >= minDeletionLen-1: // a three-letter token reaches four-letter ones by the whole key
-		deletionHashes(tok, &s.prefix, func(h uint64) { s.addDeletionCands(tok, h, pos, two) })
+		s.keys = s.keys[:0]
+		deletionHashes(tok, &s.prefix, func(h uint64) { s.keys = append(s.keys, h) })
+		s.sink += s.idx.delKeys.warm(s.keys)
+		s.warmRefs()
+		for _, h := range s.keys {
+			s.addDeletionCands(tok, h, pos, two)
+		}
 	}
 	if !two {
 		s.skel = names.Skeleton(s.skel[:0], tok)
@@ -281,7 +321,7 @@ func (s *Searcher) lookup(tok []byte, pos int8, two bool) {
 				continue
 			}
 			s.tokStamp[id] = s.tstamp
-			s.cands = append(s.cands, cand{tok: id, sim: max(sim, float32(names.Similarity(tok, []byte(s.idx.toks[id].text)))), pos: pos, via: viaSkeleton})
+			s.cands = append(s.cands, cand{tok: id, sim: max(sim, spellingSimilarity(tok, s.idx.toks[id].text, sim)), pos: pos, via: viaSkeleton})
 		}
 	}
 	if len(s.cands)-start > maxCandsPerTok {
@@ -307,8 +347,8 @@ func (s *Searcher) borrowWeight(qt *qtok) {
 	if qt.soft {
 		return // counts for little unless it aligns, and then with the listed token's weight
 	}
-	if _, listed := s.idx.tokenID(qt.text); listed {
-		return
+	if qt.id >= 0 {
+		return // listed: it has its own weight
 	}
 	var best float32
 	least := float32(borrowSim)
@@ -325,6 +365,19 @@ func (s *Searcher) borrowWeight(qt *qtok) {
 	if best > 0 {
 		qt.cover = coverOf(qt.weight, len(qt.text))
 	}
+}
+
+// spellingSimilarity is names.Similarity of a query token and a listed one found by skeleton,
+// or anything not above sim when that is not above sim either. Above abjadSkelSim only equal
+// tokens are (one edit gives at most 0.95), and that needs no edit distance.
+func spellingSimilarity(tok []byte, listed string, sim float32) float32 {
+	if sim >= abjadSkelSim {
+		if string(tok) == listed {
+			return 1
+		}
+		return 0
+	}
+	return float32(names.Similarity(tok, []byte(listed)))
 }
 
 // skeletonSimilarity is the similarity of two tokens that share a consonant skeleton of n
@@ -405,6 +458,25 @@ func (s *Searcher) split(tok []byte, pos int8) {
 	}
 }
 
+// warmRefs reads, for every key in s.keys, the listed tokens it leads to, as keyTable.warm
+// reads the slots: the lookups that follow then find them in cache.
+func (s *Searcher) warmRefs() {
+	idx := s.idx
+	var sink uint32
+	for _, h := range s.keys {
+		for _, ref := range idx.delKeys.get(h) {
+			text := idx.toks[ref.tok].text
+			if ref.raw >= 0 {
+				text = idx.raws[ref.raw]
+			}
+			if len(text) > 0 {
+				sink += uint32(text[0])
+			}
+		}
+	}
+	s.sink += sink
+}
+
 func (s *Searcher) addDeletionCands(tok []byte, key uint64, pos int8, two bool) {
 	for _, ref := range s.idx.delKeys.get(key) {
 		if ref.raw >= 0 {
@@ -432,19 +504,23 @@ func (s *Searcher) addDeletionCands(tok []byte, key uint64, pos int8, two bool) 
 // how much of the query and of the name the match could cover.
 func (s *Searcher) accumulate(floor float64) {
 	s.touched = s.touched[:0]
+	s.warmPostings(s.pairs)
+	s.warmPostings(s.splits)
+	s.warmPostings(s.cands)
 	add := func(c cand, wq float32, allowNew bool) {
 		t := &s.idx.toks[c.tok]
 		wn := t.cover * c.sim
 		wq *= c.sim
 		for _, n := range t.postings {
-			a := &s.acc[n]
-			if a.stamp != s.astamp {
+			if s.accStamp[n] != s.accEpoch {
 				if !allowNew {
 					continue
 				}
-				*a = accum{stamp: s.astamp}
+				s.accStamp[n] = s.accEpoch
+				s.acc[n] = accum{}
 				s.touched = append(s.touched, n)
 			}
+			a := &s.acc[n]
 			a.q += wq
 			a.n += wn
 		}
@@ -482,6 +558,18 @@ func (s *Searcher) accumulate(floor float64) {
 		}
 		rest -= qt.cover
 	}
+}
+
+// warmPostings reads the start of the postings of every candidate, so that their cache
+// misses overlap (see keyTable.warm).
+func (s *Searcher) warmPostings(cands []cand) {
+	var sink uint32
+	for i := range cands {
+		if p := s.idx.toks[cands[i].tok].postings; len(p) > 0 {
+			sink += uint32(p[0])
+		}
+	}
+	s.sink += sink
 }
 
 // linkCandidates chains the candidates by listed token, so that aligning a listed name finds
@@ -531,18 +619,35 @@ func (s *Searcher) scoreTouched(q *Query, floor float64) {
 	idx := s.idx
 	wq := s.queryCover()
 	listMask := s.listMask(q)
+	// First the names worth aligning, then their records read together (see keyTable.warm),
+	// then the alignments, in the same order.
+	s.scored = s.scored[:0]
 	for _, n := range s.touched {
 		a := &s.acc[n]
-		rec := &idx.names[n]
-		covQ, covN := min(1, a.q/wq), min(1, a.n/rec.denomN)
+		covQ, covN := min(1, a.q/wq), min(1, a.n/idx.denoms[n])
 		if combineBound(covQ, covN) < floor {
 			continue
 		}
+		s.scored = append(s.scored, n)
+	}
+	var sink uint32
+	for _, n := range s.scored {
+		rec := &idx.names[n]
+		sink += uint32(idx.nameToks[rec.start]) + uint32(len(idx.kinds[rec.entity]))
+	}
+	s.sink += sink
+	for _, n := range s.scored {
+		rec := &idx.names[n]
 
 		if listMask&(1<<idx.lists[rec.entity]) == 0 || !kindsMeet(q.Kind, idx.kinds[rec.entity]) {
 			continue
 		}
-		nameScore := s.align.score(s, rec, wq, false)
+		// A name scoring under the floor would not be kept (see keep): it cannot reach the
+		// reporting floor even with every fact agreeing, nor beat a name already kept.
+		nameScore, ok := s.align.scoreAbove(s, rec, wq, false, floor)
+		if !ok {
+			continue
+		}
 		if rec.weak {
 			nameScore *= weakAliasScale
 		}

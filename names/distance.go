@@ -17,6 +17,9 @@ func Distance(a, b []byte, limit int) int {
 	if d := len(a) - len(b); d > limit || -d > limit {
 		return limit + 1
 	}
+	if limit <= maxBandLimit {
+		return bandDistance(a, b, limit)
+	}
 	var rows [3][maxDistanceLen + 1]uint8 // distances never exceed maxDistanceLen
 	prev2, prev, cur := &rows[0], &rows[1], &rows[2]
 	for j := 0; j <= len(b); j++ {
@@ -47,6 +50,54 @@ func Distance(a, b []byte, limit int) int {
 	}
 	return int(prev[len(b)])
 
+}
+
+// maxBandLimit is the largest limit for which Distance computes only the cells within limit
+// of the diagonal: an alignment that costs at most limit never leaves that band, so the
+// cells outside it can stand at limit+1 ("too far") without changing any answer.
+const maxBandLimit = 2
+
+// bandDistance is Distance for a small limit, on tokens at most maxDistanceLen long whose
+// lengths differ by at most limit.
+func bandDistance(a, b []byte, limit int) int {
+	far := uint8(limit + 1)
+	var rows [3][maxDistanceLen + 2]uint8 // one spare cell for the "too far" mark past the end
+	prev2, prev, cur := &rows[0], &rows[1], &rows[2]
+	for j := 0; j <= min(len(b), limit); j++ {
+		prev[j] = uint8(j)
+	}
+	prev[min(len(b), limit)+1] = far
+	for i := 1; i <= len(a); i++ {
+		lo, hi := max(1, i-limit), min(len(b), i+limit)
+		rowMin := far
+		if lo == 1 {
+			cur[0] = uint8(i)
+			rowMin = min(rowMin, uint8(i))
+		} else {
+			cur[lo-1] = far
+		}
+		for j := lo; j <= hi; j++ {
+			cost := uint8(1)
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			v := min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				v = min(v, prev2[j-2]+1)
+			}
+			cur[j] = v
+			rowMin = min(rowMin, v)
+		}
+		cur[hi+1] = far
+		if rowMin > far-1 {
+			return limit + 1
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	if d := prev[len(b)]; d < far {
+		return int(d)
+	}
+	return limit + 1
 }
 
 // Similarity returns how alike two tokens are, in [0,1]: 1 when equal, less for each edit
