@@ -116,8 +116,9 @@ func (a *aligner) scoreAbove(s *Searcher, rec *nameRec, wq float32, keep bool, c
 			cq += s.qtoks[p.q+1].cover
 		}
 		first := &s.idx.toks[toks[p.n]]
-		if s.qtoks[p.q].soft && !p.two {
-			// A soft token that aligns with a listed one is that name after all.
+		if (s.qtoks[p.q].soft || s.abjad) && p.n2 < 0 {
+			// A soft token that aligns with a listed one is that name after all; a token
+			// written without vowels is as rare as the listed name it spells.
 			wq += first.cover - cq
 			w, cq = first.weight, first.cover
 		}

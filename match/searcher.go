@@ -29,6 +29,8 @@ const (
 	abjadSkelSim    = 0.95 // the same when the query is Arabic script, which writes no short vowels
 	shortAbjadSim   = 0.8  // ... and the skeleton has only two consonants, as many names have
 	abjadFloorScale = 0.6
+	consonantSlip   = 0.04 // consonants one letter apart, across scripts
+	consonantMiss   = 0.12 // consonants further apart, though their skeletons agree
 	listedAbjadSim  = 0.85 // a Latin query against a name the list writes in Arabic script
 	splitSim        = 0.95 // a query token that is two listed tokens written together
 	minSplitLen     = 6
@@ -43,6 +45,7 @@ type qtok struct {
 	id         int32  // the listed token it is, or -1
 	skel       []byte // consonant skeleton; only for queries in Arabic script
 	skelH      uint64 // its hash
+	raw        []byte // as written before canonical rewriting, when that changed it
 	soft       bool   // a title misspelt, or a name a letter away from one: see names.Analyzer.Soft
 	weight     float32
 	cover      float32
@@ -107,7 +110,9 @@ type Searcher struct {
 	buf       []byte
 	skel      []byte
 	qskel     []byte
+	qraw      []byte
 	halves    []byte
+	cons      []byte
 	order     []int8
 	prefix    [maxQueryTokenLen + 1]uint64
 	keys      []uint64 // one-deletion keys of the token being looked up
@@ -184,6 +189,7 @@ func (s *Searcher) analyze(q *Query) {
 	s.sink += s.idx.vocabH.warm(s.keys)
 	s.qtoks = s.qtoks[:0]
 	s.qskel = s.qskel[:0]
+	s.qraw = s.qraw[:0]
 	off := 0
 	for i, t := range toks {
 		text := s.qbuf[off : off+len(t)]
@@ -206,7 +212,14 @@ func (s *Searcher) analyze(q *Query) {
 			skel = s.qskel[start:len(s.qskel):len(s.qskel)]
 		}
 		qt := qtok{text: text, id: listed, skel: skel, skelH: hashOf(skel), weight: w, cover: coverOf(w, len(text))}
-		if s.an.Soft(i) {
+		start := len(s.qraw)
+		s.qraw = s.an.Raw(s.qraw, i)
+		if raw := s.qraw[start:]; string(raw) != string(text) && len(raw) >= minDeletionLen {
+			qt.raw = raw[:len(raw):len(raw)]
+		} else {
+			s.qraw = s.qraw[:start]
+		}
+		if s.an.Soft(i) && !s.abjad { // Arabic-script titles are spelt as titles
 			qt.soft, qt.weight, qt.cover = true, softWeight, softWeight
 		}
 		s.qtoks = append(s.qtoks, qt)
@@ -222,6 +235,14 @@ func (s *Searcher) candidates() {
 		qt := &s.qtoks[i]
 		qt.candsStart = int32(len(s.cands))
 		s.lookup(qt.text, qt.id, int8(i), false)
+		if qt.raw != nil {
+			// "Kasim" is spelt "qasim" but is one letter from a listed "Kassim".
+			rid, ok := s.idx.tokenID(qt.raw)
+			if !ok {
+				rid = -1
+			}
+			s.lookup(qt.raw, rid, int8(i), false)
+		}
 		s.split(qt.text, int8(i))
 		qt.candsEnd = int32(len(s.cands))
 		s.borrowWeight(qt)
@@ -304,7 +325,7 @@ func (s *Searcher) lookup(tok []byte, id int32, pos int8, two bool) {
 			s.addDeletionCands(tok, h, pos, two)
 		}
 	}
-	if !two {
+	if !two || s.abjad {
 		s.skel = names.Skeleton(s.skel[:0], tok)
 		sk := s.skel
 		table := &s.idx.abjadSkel // a Latin query meets Latin tokens by letters, not skeletons
@@ -313,15 +334,16 @@ func (s *Searcher) lookup(tok []byte, id int32, pos int8, two bool) {
 		}
 		for _, ref := range table.get(hashOf(sk)) {
 			id := ref.tok
-			if s.tokStamp[id] == s.tstamp {
-				continue
+			if s.tokStamp[id] == s.tstamp && !s.abjad {
+				continue // (an Arabic-script query keeps both: the skeleton may be closer than the letters)
 			}
 			sim := skeletonSimilarity(len(sk), s.abjad, s.idx.toks[id].abjad)
 			if sim == 0 || !plausibleAcrossScripts(tok, s.abjad, &s.idx.toks[id]) {
 				continue
 			}
 			s.tokStamp[id] = s.tstamp
-			s.cands = append(s.cands, cand{tok: id, sim: max(sim, spellingSimilarity(tok, s.idx.toks[id].text, sim)), pos: pos, via: viaSkeleton})
+			sim = s.consonantSimilarity(tok, &s.idx.toks[id], sim)
+			s.cands = append(s.cands, cand{tok: id, sim: max(sim, spellingSimilarity(tok, s.idx.toks[id].text, sim)), pos: pos, two: two, via: viaSkeleton})
 		}
 	}
 	if len(s.cands)-start > maxCandsPerTok {
@@ -396,6 +418,25 @@ func skeletonSimilarity(n int, queryAbjad, listedAbjad bool) float32 {
 		return listedAbjadSim
 	}
 	return 0
+}
+
+// consonantSimilarity grades a skeleton match across scripts by the consonants as written:
+// the full skeleton similarity when they agree letter for letter, less when they are one
+// letter apart, and less again when only the merged classes of the skeleton agree.
+func (s *Searcher) consonantSimilarity(tok []byte, listed *tokRec, skel float32) float32 {
+	s.cons = names.Consonants(s.cons[:0], tok)
+	cut := len(s.cons)
+	s.cons = names.Consonants(s.cons, []byte(listed.text))
+	a, b := s.cons[:cut], s.cons[cut:]
+	switch {
+	case string(a) == string(b):
+		return skel
+	case len(a) == 0 || len(b) == 0 || (a[0] == 'a') != (b[0] == 'a'):
+		return skel - consonantMiss // one starts with a vowel, the other does not
+	case max(len(a), len(b)) >= 3 && names.Distance(a, b, 1) <= 1:
+		return skel - consonantSlip
+	}
+	return skel - consonantMiss
 }
 
 // plausibleAcrossScripts reports whether a token written without short vowels and a Latin one

@@ -21,7 +21,10 @@ type Analyzer struct {
 	fuzzBuf     [64]byte
 }
 
-var lah = []byte("lah")
+var (
+	lah   = []byte("lah")
+	allah = []byte("allah")
+)
 
 type span struct {
 	start, end     int32
@@ -106,6 +109,8 @@ func (a *Analyzer) canonicalize(kind corridor.Kind, commaAt int) {
 		switch {
 		case c&(classTitle|classConnector|classParticle) != 0:
 			continue
+		case string(t) == "ben" && len(a.spans) > 0 && ri+1 < len(a.raw):
+			continue // "Sami Ben Khamis": between two names, "son of"; "Ben Smith" keeps it
 		case c&classCompanyForm != 0 && kind != corridor.KindPerson:
 			continue
 		case c&classDin != 0 && len(a.spans) > 0 && !joinNext:
@@ -114,6 +119,8 @@ func (a *Analyzer) canonicalize(kind corridor.Kind, commaAt int) {
 		case c&classAllah != 0 && len(a.spans) > 0 && !joinNext:
 			a.extendLast("lah")
 			continue
+		case c&classAllah != 0 && len(a.spans) == 0 && !joinNext:
+			t = allah // "Allah Dad", "الله داد": one spelling for a name that starts with it
 		case c&classAbd != 0:
 			a.startToken("abd")
 			joinNext = true

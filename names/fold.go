@@ -133,10 +133,16 @@ func Fold(dst []byte, s string) []byte {
 			latin = latinOf(r)
 		}
 		if latin == "" {
+			if _, apostrophe := specialLatin[r]; apostrophe {
+				continue // "Sa’ad" is one word, whatever the apostrophe
+			}
 			if r == utf8.RuneError || unicode.IsSpace(r) || unicode.IsPunct(r) || unicode.IsSymbol(r) {
 				pendingSep = maxSep(pendingSep, sepSpace)
 			}
 			continue
+		}
+		if r == arabicWaw || r == arabicYeh || r == persianYeh {
+			latin = longVowel(r, dst, pendingSep, s[i:])
 		}
 		if latin == "h" && len(dst) > 0 && pendingSep == 0 && formsDigraph(dst[len(dst)-1]) {
 			// Arabic د then ه is "d-h", not the digraph "dh": keep them apart with the
@@ -224,4 +230,34 @@ func MostlyLatin(s string) bool {
 		}
 	}
 	return latin >= other
+}
+
+const (
+	arabicWaw  = 'و'
+	arabicYeh  = 'ي'
+	persianYeh = 'ی'
+)
+
+// longVowel reads و and ي (ی) as the vowels u and i they usually are between consonants and
+// at the end of a word ("محمود" Mahmud, "هادي" Hadi, "عزيز" Aziz), and as the consonants w and
+// y at the start of a word or next to another vowel letter ("ولد" Walad, "ياسين" Yasin).
+func longVowel(r rune, dst []byte, pendingSep byte, rest string) string {
+	consonant, vowel := "w", "u"
+	if r != arabicWaw {
+		consonant, vowel = "y", "i"
+	}
+	if len(dst) == 0 || pendingSep != 0 {
+		return consonant
+	}
+	switch dst[len(dst)-1] {
+	case 'a', 'e', 'i', 'o', 'u', 'w':
+		return consonant // "عويس": after a vowel, a consonant again
+	}
+
+	next, _ := utf8.DecodeRuneInString(rest)
+	switch next {
+	case 'ا', 'و', 'ي', 'ی', 'ى', 'ۍ', 'ې', 'ے':
+		return consonant
+	}
+	return vowel
 }

@@ -1,5 +1,11 @@
 package names
 
+import (
+	"cmp"
+	"slices"
+	"strings"
+)
+
 // Typos in the words the analyzer rewrites or drops ("Mohmamad", "Comapny", "Muftti") would
 // otherwise leave a rare-looking token in the query that nothing on the lists explains. A
 // token one edit away from such a word is treated as that word when the word is long enough
@@ -65,6 +71,13 @@ func buildFuzzy() map[string][]fuzzyTarget {
 	}
 	for word := range abdWords {
 		add(word, fuzzyTarget{abd: true})
+	}
+	// The maps above are read in random order: sort each key's words, so that which word a
+	// typo is taken for never depends on the run.
+	for _, targets := range m {
+		slices.SortFunc(targets, func(a, b fuzzyTarget) int {
+			return cmp.Or(strings.Compare(a.word, b.word), cmp.Compare(flags(a), flags(b)))
+		})
 	}
 	return m
 }
@@ -164,4 +177,21 @@ func closeEnough(tok []byte, t fuzzyTarget) bool {
 		}
 	}
 	return false
+}
+
+func flags(t fuzzyTarget) int {
+	f := 0
+	if t.title {
+		f |= 1
+	}
+	if t.soft {
+		f |= 2
+	}
+	if t.abd {
+		f |= 4
+	}
+	if t.canonical != nil {
+		f |= 8
+	}
+	return f
 }

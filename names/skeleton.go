@@ -90,3 +90,29 @@ func isVowel(c byte) bool {
 	}
 	return false
 }
+
+// Consonants appends to dst the consonants of a token as written, with vowels, w and y
+// dropped (an initial vowel is kept as "a") and doubled letters written once: finer than Skeleton, which also merges letters
+// that scripts confuse. Two names whose consonants agree letter for letter ("hqn" of حقانى
+// and Haqqani) are surer to be one than two that only share a skeleton ("shkr" of شاکری and
+// "sghr" of Saghir share "skr").
+func Consonants(dst, tok []byte) []byte {
+	var last byte
+	if len(tok) > 0 && isVowel(tok[0]) && tok[0] != 'y' {
+		// A name that starts with a vowel starts so in every script (Arabic writes it with
+		// alef or ayn): "Ahsan" is not "Hassan".
+		dst = append(dst, 'a')
+	}
+	for _, c := range tok {
+		switch c {
+		case 'a', 'e', 'i', 'o', 'u', 'y', 'w':
+			last = 0
+			continue
+		}
+		if c != last {
+			dst = append(dst, c)
+		}
+		last = c
+	}
+	return dst
+}

@@ -6,11 +6,11 @@ package names
 // titles are honorifics and ranks that say nothing about who a person is.
 var titles = set(
 	"haji", "hajji", "hadji", "alhaj", "alhaji", "alhajj", "hajj",
-	"mullah", "mulla", "molla", "mollah", "mulah",
-	"mawlawi", "maulavi", "maulvi", "mawlavi", "molvi", "moulvi", "mawlvi", "maulawi", "mowlawi", "mavlavi",
+	"mullah", "mulla", "molla", "mollah", "mulah", "mla", "mlla",
+	"mawlawi", "maulavi", "maulvi", "mawlavi", "molvi", "moulvi", "mawlvi", "maulawi", "mowlawi", "mavlavi", "mulwi", "mwlwi", "mulawi",
 	"qari", "qary", "kari",
 	"sheikh", "shaikh", "sheik", "shaykh", "sheyh", "cheikh",
-	"sayed", "sayyid", "syed", "sayyed", "seyed", "seyyed", "sayid", "sayeed",
+	"sayed", "sayyid", "syed", "sayyed", "seyed", "seyyed", "sayid", "sayeed", "sid", "syd",
 	"hafiz", "hafez", "hafeez",
 	"mufti", "imam", "ustad", "ustaz", "ustadh", "amir", "emir", "qazi",
 	"dr", "doctor", "mr", "mrs", "ms", "miss", "sir", "madam", "prof", "professor", "eng", "engineer",
