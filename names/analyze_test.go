@@ -157,3 +157,9 @@ func TestFuzzyWordIsDeterministic(t *testing.T) {
 		}
 	}
 }
+
+func TestAdilIsNotAbdil(t *testing.T) {
+	if got := tokens("ADIL ABDALLAH MAHDI", corridor.KindPerson); got != "adil abdlah mahdi" {
+		t.Errorf("Analyze(ADIL ABDALLAH MAHDI) = %q", got)
+	}
+}

@@ -163,9 +163,13 @@ func closeEnough(tok []byte, t fuzzyTarget) bool {
 	if Distance(tok, []byte(t.word), 1) != 1 {
 		return false
 	}
+	if t.abd && len(tok) < len(t.word) {
+		return false // a letter short of "Abdil" is "Adil", a name of its own
+	}
 	if t.canonical == nil || len(tok) == len(t.word) {
 		return true
 	}
+
 	// A spelling: only a doubled letter may be added.
 	if len(tok) != len(t.word)+1 {
 		return false
