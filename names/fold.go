@@ -80,6 +80,7 @@ var specialLatin = map[rune]string{
 // "manbaul") and dots inside abbreviations join ("S.A." -> "sa").
 func Fold(dst []byte, s string) []byte {
 	pendingSep := byte(0)
+	persian := IsAbjad(s) && persianScript(s)
 	for i := 0; i < len(s); {
 		c := s[i]
 		var latin string
@@ -140,6 +141,9 @@ func Fold(dst []byte, s string) []byte {
 				pendingSep = maxSep(pendingSep, sepSpace)
 			}
 			continue
+		}
+		if r == alefMaksura && persian {
+			latin = "i" // Persian writes ى for the final i of Hakimi, Arabic for the a of Musa
 		}
 		if r == arabicWaw || r == arabicYeh || r == persianYeh {
 			latin = longVowel(r, dst, pendingSep, s[i:])
@@ -260,4 +264,18 @@ func longVowel(r rune, dst []byte, pendingSep byte, rest string) string {
 		return consonant
 	}
 	return vowel
+}
+
+const alefMaksura = 'ى'
+
+// persianScript reports whether s uses a letter that Persian, Pashto or Urdu write and Arabic
+// does not (ی ک گ پ چ ژ and the Pashto and Urdu letters).
+func persianScript(s string) bool {
+	for _, r := range s {
+		switch r {
+		case 'ی', 'ک', 'گ', 'پ', 'چ', 'ژ', 'ټ', 'ډ', 'ړ', 'ښ', 'ږ', 'ڼ', 'ځ', 'څ', 'ې', 'ۍ', 'ګ', 'ٹ', 'ڈ', 'ڑ', 'ں', 'ے':
+			return true
+		}
+	}
+	return false
 }
