@@ -33,7 +33,7 @@ const (
 	consonantMiss   = 0.12 // consonants further apart, though their skeletons agree
 	listedAbjadSim  = 0.85 // a Latin query against a name the list writes in Arabic script
 	splitSim        = 0.95 // a query token that is two listed tokens written together
-	minSplitLen     = 6
+	minSplitLen     = 5
 	softWeight      = 0.05
 	borrowSim       = 0.85 // how alike a listed token must be to lend its weight
 
