@@ -477,7 +477,8 @@ func (s *Searcher) split(tok []byte, pos int8) {
 		left, leftOK := s.idx.writtenID(head)
 		right, rightOK := s.idx.writtenID(tail)
 
-		headStop, tailStop := names.Ignorable(tok[:k]), names.Ignorable(tok[k:])
+		headStop, tailStop := splitStop(tok[:k]), splitStop(tok[k:])
+
 		switch {
 		case headStop && tailStop:
 			// "Pteltd", "Cofze": two forms written together say nothing.
@@ -792,3 +793,9 @@ func kindsMeet(q, e corridor.Kind) bool {
 }
 
 func clamp01(x float64) float64 { return max(0, min(1, x)) }
+
+// splitStop reports whether half of a joined token is a word that names drop: a title,
+// particle, connector or company form, or "ben", which the analyzer drops between two names.
+func splitStop(half []byte) bool {
+	return names.Ignorable(half) || string(half) == "ben"
+}
