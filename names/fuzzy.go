@@ -163,9 +163,12 @@ func closeEnough(tok []byte, t fuzzyTarget) bool {
 	if Distance(tok, []byte(t.word), 1) != 1 {
 		return false
 	}
-	if t.abd && len(tok) < len(t.word) {
-		return false // a letter short of "Abdil" is "Adil", a name of its own
+	if t.abd && (len(tok) < len(t.word) || len(tok) == len(t.word) && !swapped(tok, t.word)) {
+		// A letter short of "Abdil" is "Adil", a letter other than "Abdal" is "Ahdal": names
+		// of their own. Only a letter doubled ("Abbdul") or two swapped ("Adbul") count.
+		return false
 	}
+
 	if t.canonical == nil || len(tok) == len(t.word) {
 		return true
 	}
@@ -198,4 +201,13 @@ func flags(t fuzzyTarget) int {
 		f |= 8
 	}
 	return f
+}
+
+// swapped reports whether a and b, of one length, differ by two neighbouring letters swapped.
+func swapped(a []byte, b string) bool {
+	p := 0
+	for p < len(a) && a[p] == b[p] {
+		p++
+	}
+	return p+1 < len(a) && a[p] == b[p+1] && a[p+1] == b[p] && string(a[p+2:]) == b[p+2:]
 }
