@@ -32,7 +32,6 @@ func (idx *Index) Compare(a, b string, kind corridor.Kind) (float64, Explanation
 			ms[0].NameScore = s.align.score(s, &pair.names[0], s.queryCover(), false)
 			ms[0].Score = ms[0].NameScore
 		}
-
 	}
 	ex := s.Explain(q, ms[0])
 	ex.EntityID = ""

@@ -160,7 +160,6 @@ func (a *aligner) scoreAbove(s *Searcher, rec *nameRec, wq float32, keep bool, c
 				loose = true
 				if keep {
 					a.chosen = append(a.chosen, pairing{q: int8(i), n: int8(j), n2: -1, sim: shortAbjadSim, via: viaSkeleton})
-
 				}
 				break
 			}
@@ -248,7 +247,6 @@ const (
 func evidenceFactor(e float32, complete bool) float64 {
 	short := max(0, 1-float64(e)/strongEvidence)
 	if complete {
-
 		return 1 - exactEvidenceScale*short
 	}
 	return 1 - weakEvidenceScale*short

@@ -312,7 +312,6 @@ func (s *Searcher) lookup(tok []byte, id int32, pos int8, two bool) {
 	}
 	switch {
 	case two:
-
 		// Two query tokens read as one: the listed token they form, exactly or with one
 		// letter more. (Typos on top of a split name are left to the single tokens.)
 		s.addDeletionCands(tok, hashOf(tok), pos, two)
@@ -379,7 +378,6 @@ func (s *Searcher) borrowWeight(qt *qtok) {
 	}
 	for _, c := range s.cands[qt.candsStart:qt.candsEnd] {
 		if c.sim > best && c.sim >= least {
-
 			best = c.sim
 			qt.weight = s.idx.toks[c.tok].weight
 		}

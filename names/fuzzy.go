@@ -179,7 +179,6 @@ func closeEnough(tok []byte, t fuzzyTarget) bool {
 	}
 	for i := 1; i < len(tok); i++ {
 		if tok[i] == tok[i-1] && t.word[:i] == string(tok[:i]) && t.word[i:] == string(tok[i+1:]) {
-
 			return true
 		}
 	}
