@@ -60,6 +60,9 @@ type nameRec struct {
 // are the part that payroll and payment data most often leave out.
 const middleDiscount = 0.3
 
+// firstFamilyFactor is how much the first of several family names counts, see positionFactor.
+const firstFamilyFactor = 1.6
+
 // Build indexes the entities of the given list versions. Entities are referenced, not copied:
 // the snapshots must not change afterwards.
 func Build(snapshots []*corridor.ListSnapshot, cfg Config) (*Index, error) {
@@ -358,8 +361,13 @@ func positionFactor(pos, n, family int) float32 {
 	switch {
 	case pos == 0:
 		return 1
+	case family > 1 && pos == n-family:
+		// The first of two family names is the one a person goes by ("HERNANDEZ MORENO,
+		// Arturo" is Arturo Hernandez): without it, a name is someone else's as often as not.
+		return firstFamilyFactor
 	case family > 0 && pos >= n-family:
 		return 1
+
 	case family == 0 && pos == n-1:
 		return 1
 	}
