@@ -7,12 +7,13 @@ import (
 	"time"
 
 	"github.com/corridor-aml/corridor"
+	"github.com/corridor-aml/corridor/lists/internal/readutil"
 )
 
 // mapBirths reads the birthdate elements, each of which may hold a date, a place or both.
 // Repeats are dropped: the extract gives the same day once in the Gregorian calendar and once
 // converted from the Hijri one.
-func mapBirths(births []xmlBirthDate, notes *remarks) ([]corridor.BirthDate, []corridor.Place, error) {
+func mapBirths(births []xmlBirthDate, notes *readutil.Remarks) ([]corridor.BirthDate, []corridor.Place, error) {
 	var (
 		dates  []corridor.BirthDate
 		places []corridor.Place
@@ -22,14 +23,14 @@ func mapBirths(births []xmlBirthDate, notes *remarks) ([]corridor.BirthDate, []c
 		if err != nil {
 			return nil, nil, fmt.Errorf("birthdate %s: %w", strings.TrimSpace(b.LogicalID), err)
 		}
-		if ok && !containsDate(dates, date) {
+		if ok && !readutil.ContainsDate(dates, date) {
 			dates = append(dates, date)
 		}
-		if place, ok := birthPlace(b); ok && !containsPlace(places, place) {
+		if place, ok := birthPlace(b); ok && !readutil.ContainsPlace(places, place) {
 			places = append(places, place)
 		}
 		for _, r := range b.Remarks {
-			notes.add("Birth", r)
+			notes.Add("Birth", r)
 		}
 	}
 	return dates, places, nil
@@ -39,7 +40,7 @@ func mapBirths(births []xmlBirthDate, notes *remarks) ([]corridor.BirthDate, []c
 // monthOfYear and dayOfMonth, or a range in yearRangeFrom/To; circa="true" marks any of them
 // approximate. For a non-Gregorian calendar the parts are in that calendar while birthdate
 // holds the Gregorian day, so only birthdate is used.
-func birthDate(b xmlBirthDate, notes *remarks) (corridor.BirthDate, bool, error) {
+func birthDate(b xmlBirthDate, notes *readutil.Remarks) (corridor.BirthDate, bool, error) {
 	circa, err := parseBool("circa", b.Circa, false)
 	if err != nil {
 		return corridor.BirthDate{}, false, err
@@ -56,10 +57,10 @@ func birthDate(b xmlBirthDate, notes *remarks) (corridor.BirthDate, bool, error)
 		t, _ := time.Parse(time.DateOnly, full)
 		d = corridor.BirthDate{Kind: corridor.DateExact, Year: t.Year(), Month: int(t.Month()), Day: t.Day(), Text: full}
 		if !gregorian {
-			notes.add(fmt.Sprintf("Birth date %s in the %s calendar", full, strings.ToLower(calendar)), calendarParts(b))
+			notes.Add(fmt.Sprintf("Birth date %s in the %s calendar", full, strings.ToLower(calendar)), calendarParts(b))
 		}
 	case !gregorian:
-		notes.add(fmt.Sprintf("Birth date in the %s calendar", strings.ToLower(calendar)), calendarParts(b))
+		notes.Add(fmt.Sprintf("Birth date in the %s calendar", strings.ToLower(calendar)), calendarParts(b))
 		return d, false, nil
 	case strings.TrimSpace(b.YearRangeFrom) != "" || strings.TrimSpace(b.YearRangeTo) != "":
 		from, err := number("yearRangeFrom", b.YearRangeFrom)
@@ -116,7 +117,7 @@ func birthDate(b xmlBirthDate, notes *remarks) (corridor.BirthDate, bool, error)
 
 // calendarParts writes the year, month and day as the list gives them, in their calendar.
 func calendarParts(b xmlBirthDate) string {
-	return joinNonEmpty("-", strings.TrimSpace(b.Year), strings.TrimSpace(b.MonthOfYear), strings.TrimSpace(b.DayOfMonth))
+	return readutil.JoinNonEmpty("-", strings.TrimSpace(b.Year), strings.TrimSpace(b.MonthOfYear), strings.TrimSpace(b.DayOfMonth))
 }
 
 func birthPlace(b xmlBirthDate) (corridor.Place, bool) {
@@ -124,29 +125,10 @@ func birthPlace(b xmlBirthDate) (corridor.Place, bool) {
 	if city == "-" { // the EU's placeholder for "no city"
 		city = ""
 	}
-	p := corridor.Place{Text: joinNonEmpty(", ", strings.TrimSpace(b.Place), city, strings.TrimSpace(b.ZipCode),
+	p := corridor.Place{Text: readutil.JoinNonEmpty(", ", strings.TrimSpace(b.Place), city, strings.TrimSpace(b.ZipCode),
 		strings.TrimSpace(b.Region), countryText(b.CountryDescription))}
 	p.Country, _ = countryCode(b.CountryISO2Code, b.CountryDescription)
 	return p, p.Text != ""
-}
-
-func containsDate(dates []corridor.BirthDate, d corridor.BirthDate) bool {
-	for _, have := range dates {
-		if have.Kind == d.Kind && have.Year == d.Year && have.Month == d.Month && have.Day == d.Day &&
-			have.FromYear == d.FromYear && have.ToYear == d.ToYear {
-			return true
-		}
-	}
-	return false
-}
-
-func containsPlace(places []corridor.Place, p corridor.Place) bool {
-	for _, have := range places {
-		if have == p {
-			return true
-		}
-	}
-	return false
 }
 
 // number reads an optional whole number; empty is 0.

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/corridor-aml/corridor"
+	"github.com/corridor-aml/corridor/lists/internal/readutil"
 )
 
 var kinds = map[string]corridor.Kind{
@@ -32,19 +33,19 @@ func toEntity(rec *xmlEntity) (corridor.Entity, error) {
 		NativeID: id,
 		Kind:     corridor.KindUnknown,
 	}
-	var notes remarks
+	var notes readutil.Remarks
 	for _, r := range rec.Remarks {
-		notes.add("", r)
+		notes.Add("", r)
 	}
-	notes.add("EU reference", rec.EUReferenceNumber)
-	notes.add("UN reference", rec.UnitedNationID)
-	notes.add("Designation details", rec.DesignationDetails)
+	notes.Add("EU reference", rec.EUReferenceNumber)
+	notes.Add("UN reference", rec.UnitedNationID)
+	notes.Add("Designation details", rec.DesignationDetails)
 
 	code := strings.ToLower(strings.TrimSpace(rec.SubjectType.Code))
 	if kind, ok := kinds[code]; ok {
 		e.Kind = kind
 	} else {
-		notes.add("Subject type", rec.SubjectType.Code)
+		notes.Add("Subject type", rec.SubjectType.Code)
 	}
 
 	var err error
@@ -64,13 +65,13 @@ func toEntity(rec *xmlEntity) (corridor.Entity, error) {
 		code, ok := countryCode(c.CountryISO2Code, c.CountryDescription)
 		switch {
 		case ok:
-			e.Citizenships = appendUnique(e.Citizenships, code)
+			e.Citizenships = readutil.AppendUnique(e.Citizenships, code)
 		case !unknownCountry(c.CountryISO2Code, c.CountryDescription):
-			notes.add("Citizenship", strings.TrimSpace(c.CountryDescription+" "+c.CountryISO2Code))
+			notes.Add("Citizenship", strings.TrimSpace(c.CountryDescription+" "+c.CountryISO2Code))
 		}
-		notes.add("Citizenship region", c.Region)
+		notes.Add("Citizenship region", c.Region)
 		for _, r := range c.Remarks {
-			notes.add("Citizenship", r)
+			notes.Add("Citizenship", r)
 		}
 	}
 	for _, a := range rec.Addresses {
@@ -87,13 +88,13 @@ func toEntity(rec *xmlEntity) (corridor.Entity, error) {
 // designationDate, or the earliest regulation in force when the entity has none. The
 // regulations in the file are the latest acts touching the entity, often amendments, so that
 // fallback can be later than the first listing; no earlier date is known to the file.
-func mapRegulations(rec *xmlEntity, notes *remarks) (programs []string, listedOn string, err error) {
+func mapRegulations(rec *xmlEntity, notes *readutil.Remarks) (programs []string, listedOn string, err error) {
 	if listedOn, err = isoDate("designationDate", rec.DesignationDate); err != nil {
 		return nil, "", err
 	}
 	var earliestAct string
 	for _, reg := range rec.Regulations {
-		programs = appendUnique(programs, strings.TrimSpace(reg.Programme))
+		programs = readutil.AppendUnique(programs, strings.TrimSpace(reg.Programme))
 		published, err := isoDate("regulation publicationDate", reg.PublicationDate)
 		if err != nil {
 			return nil, "", err
@@ -109,7 +110,7 @@ func mapRegulations(rec *xmlEntity, notes *remarks) (programs []string, listedOn
 		if date != "" && (earliestAct == "" || date < earliestAct) {
 			earliestAct = date
 		}
-		notes.add("Regulation", describeRegulation(reg, published, inForce))
+		notes.Add("Regulation", describeRegulation(reg, published, inForce))
 	}
 	if listedOn == "" {
 		listedOn = earliestAct
@@ -141,7 +142,7 @@ func describeRegulation(reg xmlRegulation, published, inForce string) string {
 	return strings.TrimSpace(b.String())
 }
 
-func mapAddress(a xmlAddress, notes *remarks) (corridor.Address, bool) {
+func mapAddress(a xmlAddress, notes *readutil.Remarks) (corridor.Address, bool) {
 	addr := corridor.Address{
 		Street:     strings.TrimSpace(a.Street),
 		City:       strings.TrimSpace(a.City),
@@ -153,17 +154,17 @@ func mapAddress(a xmlAddress, notes *remarks) (corridor.Address, bool) {
 	if box := strings.TrimSpace(a.POBox); box != "" {
 		poBox = "P.O. Box " + box
 	}
-	addr.Text = joinNonEmpty(", ", addr.Street, poBox, strings.TrimSpace(a.Place), addr.City,
+	addr.Text = readutil.JoinNonEmpty(", ", addr.Street, poBox, strings.TrimSpace(a.Place), addr.City,
 		addr.PostalCode, addr.Region, countryText(a.CountryDescription))
 	label := "Address"
 	if addr.Text != "" {
 		label = "Address " + addr.Text
 	}
 	for _, r := range a.Remarks {
-		notes.add(label, r)
+		notes.Add(label, r)
 	}
 	for _, c := range a.ContactInfo {
-		notes.add("Contact "+strings.TrimSpace(c.Key), c.Value)
+		notes.Add("Contact "+strings.TrimSpace(c.Key), c.Value)
 	}
 	return addr, addr.Text != ""
 }

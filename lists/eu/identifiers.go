@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/corridor-aml/corridor"
+	"github.com/corridor-aml/corridor/lists/internal/readutil"
 )
 
 // identifierKinds maps identificationTypeCode, the EU's own code list, to the model's kinds.
@@ -54,7 +55,7 @@ func mapIdentifications(docs []xmlIdentification) []corridor.Identifier {
 		ids = append(ids, id)
 		if latin != "" && latin != number {
 			id.Number = latin
-			id.Note = joinNonEmpty("; ", "Latin form of "+number, id.Note)
+			id.Note = readutil.JoinNonEmpty("; ", "Latin form of "+number, id.Note)
 			ids = append(ids, id)
 		}
 	}

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/corridor-aml/corridor"
+	"github.com/corridor-aml/corridor/lists/internal/readutil"
 	"github.com/corridor-aml/corridor/names"
 )
 
@@ -21,7 +22,7 @@ import (
 //
 // An alias is weak when strong="false" or when its remark calls it a low quality alias (the EU
 // copies the UN's "Low quality" marks into remarks while leaving strong="true").
-func mapNames(aliases []xmlNameAlias, notes *remarks) ([]corridor.Name, corridor.Gender, error) {
+func mapNames(aliases []xmlNameAlias, notes *readutil.Remarks) ([]corridor.Name, corridor.Gender, error) {
 	type candidate struct {
 		name  corridor.Name
 		order int64
@@ -46,7 +47,7 @@ func mapNames(aliases []xmlNameAlias, notes *remarks) ([]corridor.Name, corridor
 				weak = true
 			}
 			if !bare {
-				notes.add(fmt.Sprintf("Name %q", full), r)
+				notes.Add(fmt.Sprintf("Name %q", full), r)
 			}
 		}
 		if g, ok := genders[strings.ToUpper(strings.TrimSpace(a.Gender))]; ok {
@@ -54,9 +55,9 @@ func mapNames(aliases []xmlNameAlias, notes *remarks) ([]corridor.Name, corridor
 				gender = g
 			}
 		} else {
-			notes.add(fmt.Sprintf("Name %q gender", full), a.Gender)
+			notes.Add(fmt.Sprintf("Name %q gender", full), a.Gender)
 		}
-		notes.add("Function", a.Function)
+		notes.Add("Function", a.Function)
 		name := corridor.Name{
 			Full:  full,
 			Kind:  corridor.NameAKA,
@@ -124,7 +125,7 @@ func aliasFull(a xmlNameAlias) string {
 	if full := strings.TrimSpace(a.WholeName); full != "" {
 		return full
 	}
-	return joinNonEmpty(" ", strings.TrimSpace(a.FirstName), strings.TrimSpace(a.MiddleName), strings.TrimSpace(a.LastName))
+	return readutil.JoinNonEmpty(" ", strings.TrimSpace(a.FirstName), strings.TrimSpace(a.MiddleName), strings.TrimSpace(a.LastName))
 }
 
 func nameParts(a xmlNameAlias) []corridor.NamePart {

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/corridor-aml/corridor"
+	"github.com/corridor-aml/corridor/lists/internal/readutil"
 )
 
 // RecordError is a sanctionEntity that Parse could not take into the snapshot. It names the
@@ -63,23 +64,23 @@ func Parse(r io.Reader) (*corridor.ListSnapshot, error) {
 		line, _ := dec.InputPos()
 		tok, err := dec.Token()
 		if err != nil {
-			return nil, fmt.Errorf("eu list: line %d: %w", line, noEOF(err, "<export> is not closed"))
+			return nil, fmt.Errorf("eu list: line %d: %w", line, readutil.NoEOF(err, "<export> is not closed"))
 		}
 		switch t := tok.(type) {
 		case xml.EndElement: // the decoder has checked it closes <export>
-			if err := expectEnd(dec); err != nil {
+			if err := readutil.ExpectEnd(dec, "eu list", "</export>"); err != nil {
 				return nil, err
 			}
 			snap.Version.Entities = len(snap.Entities)
 			return snap, errors.Join(rejected...)
 		case xml.CharData:
 			if strings.TrimSpace(string(t)) != "" {
-				return nil, fmt.Errorf("eu list: line %d: text %q directly inside <export>", line, clip(string(t)))
+				return nil, fmt.Errorf("eu list: line %d: text %q directly inside <export>", line, readutil.Clip(string(t)))
 			}
 		case xml.StartElement:
 			if t.Name.Local != "sanctionEntity" {
 				if err := dec.Skip(); err != nil {
-					return nil, fmt.Errorf("eu list: line %d: <%s>: %w", line, t.Name.Local, noEOF(err, "element is not closed"))
+					return nil, fmt.Errorf("eu list: line %d: <%s>: %w", line, t.Name.Local, readutil.NoEOF(err, "element is not closed"))
 				}
 				continue
 			}
@@ -87,8 +88,8 @@ func Parse(r io.Reader) (*corridor.ListSnapshot, error) {
 			startLine, _ := dec.InputPos()
 			var rec xmlEntity
 			if err := dec.DecodeElement(&rec, &t); err != nil {
-				return nil, &RecordError{Position: position, Line: startLine, LogicalID: attr(t, "logicalId"),
-					Err: noEOF(err, "record is cut short")}
+				return nil, &RecordError{Position: position, Line: startLine, LogicalID: readutil.Attr(t, "logicalId"),
+					Err: readutil.NoEOF(err, "record is cut short")}
 			}
 			entity, err := toEntity(&rec)
 			if err == nil {
@@ -128,38 +129,14 @@ func findRoot(dec *xml.Decoder) (xml.StartElement, error) {
 			return t, nil
 		case xml.CharData:
 			if strings.Trim(string(t), " \t\r\n\ufeff") != "" {
-				return xml.StartElement{}, fmt.Errorf("eu list: line %d: text %q before the root element", line, clip(string(t)))
+				return xml.StartElement{}, fmt.Errorf("eu list: line %d: text %q before the root element", line, readutil.Clip(string(t)))
 			}
-		}
-	}
-}
-
-// expectEnd accepts only comments, processing instructions and space after the root, so
-// that two documents glued together are not read as one.
-func expectEnd(dec *xml.Decoder) error {
-	for {
-		line, _ := dec.InputPos()
-		tok, err := dec.Token()
-		if err == io.EOF {
-			return nil
-		}
-		if err != nil {
-			return fmt.Errorf("eu list: line %d: after </export>: %w", line, err)
-		}
-		switch t := tok.(type) {
-		case xml.Comment, xml.ProcInst:
-		case xml.CharData:
-			if strings.TrimSpace(string(t)) != "" {
-				return fmt.Errorf("eu list: line %d: text %q after </export>", line, clip(string(t)))
-			}
-		default:
-			return fmt.Errorf("eu list: line %d: content after </export>", line)
 		}
 	}
 }
 
 func generationDate(root xml.StartElement) (time.Time, error) {
-	raw := strings.TrimSpace(attr(root, "generationDate"))
+	raw := strings.TrimSpace(readutil.Attr(root, "generationDate"))
 	if raw == "" {
 		return time.Time{}, nil
 	}
@@ -170,24 +147,6 @@ func generationDate(root xml.StartElement) (time.Time, error) {
 	return t, nil
 }
 
-func attr(el xml.StartElement, local string) string {
-	for _, a := range el.Attr {
-		if a.Name.Local == local {
-			return a.Value
-		}
-	}
-	return ""
-}
-
-// noEOF turns a bare io.EOF, which a caller could take for a clean end, into an error
-// saying what was cut short.
-func noEOF(err error, what string) error {
-	if errors.Is(err, io.EOF) {
-		return fmt.Errorf("unexpected end of file: %s", what)
-	}
-	return err
-}
-
 func firstName(rec *xmlEntity) string {
 	for _, a := range rec.NameAliases {
 		if name := aliasFull(a); name != "" {
@@ -195,13 +154,4 @@ func firstName(rec *xmlEntity) string {
 		}
 	}
 	return ""
-}
-
-// clip shortens stray text for an error message.
-func clip(s string) string {
-	s = strings.TrimSpace(s)
-	if r := []rune(s); len(r) > 40 {
-		return string(r[:40]) + "..."
-	}
-	return s
 }

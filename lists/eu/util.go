@@ -8,32 +8,6 @@ import (
 	"github.com/corridor-aml/corridor/country"
 )
 
-// remarks collects the labelled lines that become Entity.Remarks, each once.
-type remarks struct {
-	lines []string
-}
-
-// add appends "label: value", or the value alone when label is empty; blank values are
-// nothing to keep.
-func (r *remarks) add(label, value string) {
-	value = strings.TrimSpace(value)
-	if value == "" {
-		return
-	}
-	line := value
-	if label != "" {
-		line = label + ": " + value
-	}
-	for _, have := range r.lines {
-		if have == line {
-			return
-		}
-	}
-	r.lines = append(r.lines, line)
-}
-
-func (r *remarks) String() string { return strings.Join(r.lines, "\n") }
-
 // countryCode returns the ISO alpha-2 code of a country the file gives as countryIso2Code
 // and countryDescription. "00" / "UNKNOWN" is the EU's "not known".
 func countryCode(iso, description string) (string, bool) {
@@ -85,26 +59,4 @@ func parseBool(field, raw string, def bool) (bool, error) {
 		return false, nil
 	}
 	return false, fmt.Errorf("%s %q is not true or false", field, raw)
-}
-
-func appendUnique(list []string, s string) []string {
-	if s == "" {
-		return list
-	}
-	for _, have := range list {
-		if have == s {
-			return list
-		}
-	}
-	return append(list, s)
-}
-
-func joinNonEmpty(sep string, parts ...string) string {
-	var kept []string
-	for _, p := range parts {
-		if p != "" {
-			kept = append(kept, p)
-		}
-	}
-	return strings.Join(kept, sep)
 }

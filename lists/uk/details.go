@@ -3,10 +3,12 @@ package uk
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/corridor-aml/corridor"
 	"github.com/corridor-aml/corridor/country"
+	"github.com/corridor-aml/corridor/lists/internal/readutil"
 )
 
 var genders = map[string]corridor.Gender{
@@ -16,7 +18,7 @@ var genders = map[string]corridor.Gender{
 
 // addIndividual maps IndividualDetails: birth dates and places, gender, nationalities,
 // positions, passports and national identifiers.
-func addIndividual(e *corridor.Entity, ind xmlIndividual, notes *remarks) error {
+func addIndividual(e *corridor.Entity, ind xmlIndividual, notes *readutil.Remarks) error {
 	for _, raw := range ind.DOBs {
 		if strings.TrimSpace(raw) == "" {
 			continue
@@ -25,18 +27,18 @@ func addIndividual(e *corridor.Entity, ind xmlIndividual, notes *remarks) error 
 		if err != nil {
 			return err
 		}
-		if !containsDate(e.BirthDates, d) {
+		if !readutil.ContainsDate(e.BirthDates, d) {
 			e.BirthDates = append(e.BirthDates, d)
 		}
 	}
 	for _, loc := range ind.BirthLocations {
 		town, land := strings.TrimSpace(loc.Town), strings.TrimSpace(loc.Country)
-		p := corridor.Place{Text: joinNonEmpty(", ", town, land)}
+		p := corridor.Place{Text: readutil.JoinNonEmpty(", ", town, land)}
 		if p.Text == "" {
 			continue
 		}
 		p.Country, _ = country.Code(land)
-		if !containsPlace(e.BirthPlaces, p) {
+		if !readutil.ContainsPlace(e.BirthPlaces, p) {
 			e.BirthPlaces = append(e.BirthPlaces, p)
 		}
 	}
@@ -44,18 +46,18 @@ func addIndividual(e *corridor.Entity, ind xmlIndividual, notes *remarks) error 
 		if gender, ok := genders[strings.ToLower(strings.TrimSpace(g))]; ok && e.Gender == corridor.GenderUnknown {
 			e.Gender = gender
 		} else if !ok {
-			notes.add("Gender", g)
+			notes.Add("Gender", g)
 		}
 	}
 	for _, n := range ind.Nationalities {
 		if code, ok := country.Code(n); ok {
-			e.Nationalities = appendUnique(e.Nationalities, code)
+			e.Nationalities = readutil.AppendUnique(e.Nationalities, code)
 		} else {
-			notes.add("Nationality", n)
+			notes.Add("Nationality", n)
 		}
 	}
 	for _, p := range ind.Positions {
-		notes.add("Position", p)
+		notes.Add("Position", p)
 	}
 	for _, p := range ind.Passports {
 		addDocument(e, notes, corridor.IDPassport, "Passport", p.Number, p.Info)
@@ -68,10 +70,10 @@ func addIndividual(e *corridor.Entity, ind xmlIndividual, notes *remarks) error 
 
 // addDocument keeps a numbered document as an identifier, and a document described without
 // a number as a remark.
-func addDocument(e *corridor.Entity, notes *remarks, kind corridor.IdentifierKind, label, number, info string) {
+func addDocument(e *corridor.Entity, notes *readutil.Remarks, kind corridor.IdentifierKind, label, number, info string) {
 	number, info = strings.TrimSpace(number), strings.TrimSpace(info)
 	if number == "" {
-		notes.add(label, info)
+		notes.Add(label, info)
 		return
 	}
 	e.Identifiers = append(e.Identifiers, corridor.Identifier{
@@ -96,7 +98,7 @@ func leadingCountry(info string) string {
 	return ""
 }
 
-func addEntityDetails(e *corridor.Entity, ent xmlEntity, notes *remarks) {
+func addEntityDetails(e *corridor.Entity, ent xmlEntity, notes *readutil.Remarks) {
 	for _, n := range ent.RegistrationNumbers {
 		if n = strings.TrimSpace(n); n != "" {
 			e.Identifiers = append(e.Identifiers, corridor.Identifier{
@@ -104,7 +106,7 @@ func addEntityDetails(e *corridor.Entity, ent xmlEntity, notes *remarks) {
 		}
 	}
 	for _, t := range ent.Types {
-		notes.add("Type of entity", t)
+		notes.Add("Type of entity", t)
 	}
 	for _, p := range ent.ParentCompanies {
 		addLink(e, notes, "Parent company", p)
@@ -114,19 +116,19 @@ func addEntityDetails(e *corridor.Entity, ent xmlEntity, notes *remarks) {
 	}
 }
 
-func addLink(e *corridor.Entity, notes *remarks, relation, name string) {
+func addLink(e *corridor.Entity, notes *readutil.Remarks, relation, name string) {
 	if name = strings.TrimSpace(name); name == "" {
 		return
 	}
 	e.Links = append(e.Links, corridor.Link{Name: name})
-	notes.add(relation, name) // Link has no field for the relation
+	notes.Add(relation, name) // Link has no field for the relation
 }
 
 var imoNumber = regexp.MustCompile(`^(?i:IMO)?\s*(\d{7})$`)
 
 // addShip maps ShipDetails. The model holds one value per vessel fact; where the list gives
 // several (owners, flags), Vessel holds them joined by "; " and the current flag's code.
-func addShip(e *corridor.Entity, ship xmlShip, notes *remarks) {
+func addShip(e *corridor.Entity, ship xmlShip, notes *readutil.Remarks) {
 	for _, raw := range ship.IMONumbers {
 		raw = strings.TrimSpace(raw)
 		if raw == "" {
@@ -157,17 +159,17 @@ func addShip(e *corridor.Entity, ship xmlShip, notes *remarks) {
 		if v.Flag == "" {
 			v.Flag = flag
 		} else if v.Flag != flag {
-			notes.add("Also flag", f)
+			notes.Add("Also flag", f)
 		}
 	}
 	for _, f := range ship.PreviousFlags {
-		notes.add("Previous flag", f)
+		notes.Add("Previous flag", f)
 	}
 	for _, o := range ship.PreviousOwnerOperators {
-		notes.add("Previous owner or operator", o)
+		notes.Add("Previous owner or operator", o)
 	}
 	for _, l := range ship.Lengths {
-		notes.add("Length", l)
+		notes.Add("Length", l)
 	}
 	if *v != (corridor.Vessel{}) || e.Kind == corridor.KindVessel {
 		e.Vessel = v
@@ -180,7 +182,7 @@ func joinValues(have string, values []string) string {
 		parts = append(parts, have)
 	}
 	for _, v := range values {
-		if v = strings.TrimSpace(v); v != "" && !containsString(parts, v) {
+		if v = strings.TrimSpace(v); v != "" && !slices.Contains(parts, v) {
 			parts = append(parts, v)
 		}
 	}
@@ -256,22 +258,4 @@ func daysIn(month, year int) int {
 		return 30
 	}
 	return 31
-}
-
-func containsDate(dates []corridor.BirthDate, d corridor.BirthDate) bool {
-	for _, have := range dates {
-		if have.Kind == d.Kind && have.Year == d.Year && have.Month == d.Month && have.Day == d.Day {
-			return true
-		}
-	}
-	return false
-}
-
-func containsPlace(places []corridor.Place, p corridor.Place) bool {
-	for _, have := range places {
-		if have == p {
-			return true
-		}
-	}
-	return false
 }

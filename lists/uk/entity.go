@@ -8,6 +8,7 @@ import (
 
 	"github.com/corridor-aml/corridor"
 	"github.com/corridor-aml/corridor/country"
+	"github.com/corridor-aml/corridor/lists/internal/readutil"
 )
 
 var kinds = map[string]corridor.Kind{
@@ -29,21 +30,21 @@ func toEntity(rec *xmlDesignation) (corridor.Entity, error) {
 		NativeID: id,
 		Kind:     corridor.KindUnknown,
 	}
-	var notes remarks
-	notes.add("", rec.OtherInformation)
-	notes.add("Statement of reasons", rec.UKStatementOfReasons)
-	notes.add("UN reference", rec.UNReferenceNumber)
-	notes.add("OFSI group ID", rec.OFSIGroupID)
-	notes.add("Designation source", rec.DesignationSource)
-	notes.add("Sanctions imposed", strings.ReplaceAll(strings.TrimSpace(rec.SanctionsImposed), "|", "; "))
+	var notes readutil.Remarks
+	notes.Add("", rec.OtherInformation)
+	notes.Add("Statement of reasons", rec.UKStatementOfReasons)
+	notes.Add("UN reference", rec.UNReferenceNumber)
+	notes.Add("OFSI group ID", rec.OFSIGroupID)
+	notes.Add("Designation source", rec.DesignationSource)
+	notes.Add("Sanctions imposed", strings.ReplaceAll(strings.TrimSpace(rec.SanctionsImposed), "|", "; "))
 
 	if kind, ok := kinds[strings.ToLower(strings.TrimSpace(rec.IndividualEntityShip))]; ok {
 		e.Kind = kind
 	} else {
-		notes.add("Type", rec.IndividualEntityShip)
+		notes.Add("Type", rec.IndividualEntityShip)
 	}
 	for _, regime := range rec.RegimeNames {
-		e.Programs = appendUnique(e.Programs, strings.TrimSpace(regime))
+		e.Programs = readutil.AppendUnique(e.Programs, strings.TrimSpace(regime))
 	}
 	if e.ListedOn, err = ukDate("DateDesignated", rec.DateDesignated); err != nil {
 		return e, err
@@ -52,7 +53,7 @@ func toEntity(rec *xmlDesignation) (corridor.Entity, error) {
 	if err != nil {
 		return e, err
 	}
-	notes.add("Last updated", lastUpdated)
+	notes.Add("Last updated", lastUpdated)
 	e.Names = mapNames(rec, e.Kind == corridor.KindPerson, &notes)
 	if len(e.Names) == 0 {
 		return e, errors.New("no name")
@@ -63,13 +64,13 @@ func toEntity(rec *xmlDesignation) (corridor.Entity, error) {
 		}
 	}
 	for _, p := range rec.PhoneNumbers {
-		notes.add("Phone", p)
+		notes.Add("Phone", p)
 	}
 	for _, m := range rec.EmailAddresses {
-		notes.add("Email", m)
+		notes.Add("Email", m)
 	}
 	for _, w := range rec.Websites {
-		notes.add("Website", w)
+		notes.Add("Website", w)
 	}
 	for _, ind := range rec.Individuals {
 		if err := addIndividual(&e, ind, &notes); err != nil {
@@ -115,7 +116,7 @@ func uniqueID(ids []string) (string, error) {
 // region, 6 city); the list fills them loosely, so Text keeps every line in order.
 func mapAddress(a xmlAddress) (corridor.Address, bool) {
 	addr := corridor.Address{
-		Street: joinNonEmpty(", ", strings.TrimSpace(a.Line1), strings.TrimSpace(a.Line2),
+		Street: readutil.JoinNonEmpty(", ", strings.TrimSpace(a.Line1), strings.TrimSpace(a.Line2),
 			strings.TrimSpace(a.Line3), strings.TrimSpace(a.Line4)),
 		Region:     strings.TrimSpace(a.Line5),
 		City:       strings.TrimSpace(a.Line6),
@@ -123,7 +124,7 @@ func mapAddress(a xmlAddress) (corridor.Address, bool) {
 	}
 	countryName := strings.TrimSpace(a.Country)
 	addr.Country, _ = country.Code(countryName)
-	addr.Text = joinNonEmpty(", ", addr.Street, addr.Region, addr.City, addr.PostalCode, countryName)
+	addr.Text = readutil.JoinNonEmpty(", ", addr.Street, addr.Region, addr.City, addr.PostalCode, countryName)
 	return addr, addr.Text != ""
 }
 

@@ -5,6 +5,7 @@ import (
 	"sync"
 
 	"github.com/corridor-aml/corridor"
+	"github.com/corridor-aml/corridor/lists/internal/readutil"
 	corridornames "github.com/corridor-aml/corridor/names"
 	"golang.org/x/text/language"
 	"golang.org/x/text/language/display"
@@ -15,7 +16,7 @@ import (
 // Name"); "Primary Name Variation" and "Alias" are a.k.a.s, weak when AliasStrength says
 // "Low quality". A record whose names carry no primary mark gets its first strong Latin-script
 // name as primary, so that Names[0] is always a name the list gives in full.
-func mapNames(rec *xmlDesignation, person bool, notes *remarks) []corridor.Name {
+func mapNames(rec *xmlDesignation, person bool, notes *readutil.Remarks) []corridor.Name {
 	var names []corridor.Name
 	primary := -1
 	for _, n := range rec.Names {
@@ -34,7 +35,7 @@ func mapNames(rec *xmlDesignation, person bool, notes *remarks) []corridor.Name 
 			}
 		case "primary name variation", "alias", "":
 		default:
-			notes.add("Name type of "+full, n.NameType)
+			notes.Add("Name type of "+full, n.NameType)
 		}
 		name.Weak = strings.Contains(strings.ToLower(n.AliasStrength), "low")
 		if !corridornames.MostlyLatin(full) {
@@ -106,7 +107,7 @@ func indexOf(names []corridor.Name, full string) int {
 // fullName joins Name1 to Name6 as the FCDO prints them: given name first, Name6 (the family
 // name, or an entity's or ship's whole name) last.
 func fullName(n xmlName) string {
-	return joinNonEmpty(" ", strings.TrimSpace(n.Name1), strings.TrimSpace(n.Name2), strings.TrimSpace(n.Name3),
+	return readutil.JoinNonEmpty(" ", strings.TrimSpace(n.Name1), strings.TrimSpace(n.Name2), strings.TrimSpace(n.Name3),
 		strings.TrimSpace(n.Name4), strings.TrimSpace(n.Name5), strings.TrimSpace(n.Name6))
 }
 

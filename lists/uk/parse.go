@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/corridor-aml/corridor"
+	"github.com/corridor-aml/corridor/lists/internal/readutil"
 )
 
 // RecordError is a Designation that Parse could not take into the snapshot. It names the
@@ -68,34 +69,34 @@ func Parse(r io.Reader) (*corridor.ListSnapshot, error) {
 		line, _ := dec.InputPos()
 		tok, err := dec.Token()
 		if err != nil {
-			return nil, fmt.Errorf("uk list: line %d: %w", line, noEOF(err, "<Designations> is not closed"))
+			return nil, fmt.Errorf("uk list: line %d: %w", line, readutil.NoEOF(err, "<Designations> is not closed"))
 		}
 		switch t := tok.(type) {
 		case xml.EndElement: // the decoder has checked it closes the root
-			if err := expectEnd(dec); err != nil {
+			if err := readutil.ExpectEnd(dec, "uk list", "</Designations>"); err != nil {
 				return nil, err
 			}
-			if snap.Version.Published, err = published(generated, attr(root, "dateGenerated")); err != nil {
+			if snap.Version.Published, err = published(generated, readutil.Attr(root, "dateGenerated")); err != nil {
 				return nil, err
 			}
 			snap.Version.Entities = len(snap.Entities)
 			return snap, errors.Join(rejected...)
 		case xml.CharData:
 			if strings.TrimSpace(string(t)) != "" {
-				return nil, fmt.Errorf("uk list: line %d: text %q directly inside <Designations>", line, clip(string(t)))
+				return nil, fmt.Errorf("uk list: line %d: text %q directly inside <Designations>", line, readutil.Clip(string(t)))
 			}
 		case xml.StartElement:
 			switch t.Name.Local {
 			case "DateGenerated":
 				if err := dec.DecodeElement(&generated, &t); err != nil {
-					return nil, fmt.Errorf("uk list: line %d: <DateGenerated>: %w", line, noEOF(err, "element is not closed"))
+					return nil, fmt.Errorf("uk list: line %d: <DateGenerated>: %w", line, readutil.NoEOF(err, "element is not closed"))
 				}
 			case "Designation":
 				position++
 				startLine, _ := dec.InputPos()
 				var rec xmlDesignation
 				if err := dec.DecodeElement(&rec, &t); err != nil {
-					return nil, &RecordError{Position: position, Line: startLine, Err: noEOF(err, "record is cut short")}
+					return nil, &RecordError{Position: position, Line: startLine, Err: readutil.NoEOF(err, "record is cut short")}
 				}
 				entity, err := toEntity(&rec)
 				if err == nil {
@@ -113,7 +114,7 @@ func Parse(r io.Reader) (*corridor.ListSnapshot, error) {
 				snap.Entities = append(snap.Entities, entity)
 			default:
 				if err := dec.Skip(); err != nil {
-					return nil, fmt.Errorf("uk list: line %d: <%s>: %w", line, t.Name.Local, noEOF(err, "element is not closed"))
+					return nil, fmt.Errorf("uk list: line %d: <%s>: %w", line, t.Name.Local, readutil.NoEOF(err, "element is not closed"))
 				}
 			}
 		}
@@ -160,52 +161,10 @@ func findRoot(dec *xml.Decoder) (xml.StartElement, error) {
 			return t, nil
 		case xml.CharData:
 			if strings.Trim(string(t), " \t\r\n\ufeff") != "" {
-				return xml.StartElement{}, fmt.Errorf("uk list: line %d: text %q before the root element", line, clip(string(t)))
+				return xml.StartElement{}, fmt.Errorf("uk list: line %d: text %q before the root element", line, readutil.Clip(string(t)))
 			}
 		}
 	}
-}
-
-// expectEnd accepts only comments, processing instructions and space after the root, so
-// that two documents glued together are not read as one.
-func expectEnd(dec *xml.Decoder) error {
-	for {
-		line, _ := dec.InputPos()
-		tok, err := dec.Token()
-		if err == io.EOF {
-			return nil
-		}
-		if err != nil {
-			return fmt.Errorf("uk list: line %d: after </Designations>: %w", line, err)
-		}
-		switch t := tok.(type) {
-		case xml.Comment, xml.ProcInst:
-		case xml.CharData:
-			if strings.TrimSpace(string(t)) != "" {
-				return fmt.Errorf("uk list: line %d: text %q after </Designations>", line, clip(string(t)))
-			}
-		default:
-			return fmt.Errorf("uk list: line %d: content after </Designations>", line)
-		}
-	}
-}
-
-func attr(el xml.StartElement, local string) string {
-	for _, a := range el.Attr {
-		if a.Name.Local == local {
-			return a.Value
-		}
-	}
-	return ""
-}
-
-// noEOF turns a bare io.EOF, which a caller could take for a clean end, into an error
-// saying what was cut short.
-func noEOF(err error, what string) error {
-	if errors.Is(err, io.EOF) {
-		return fmt.Errorf("unexpected end of file: %s", what)
-	}
-	return err
 }
 
 func firstName(rec *xmlDesignation) string {
@@ -220,13 +179,4 @@ func firstName(rec *xmlDesignation) string {
 		}
 	}
 	return ""
-}
-
-// clip shortens stray text for an error message.
-func clip(s string) string {
-	s = strings.TrimSpace(s)
-	if r := []rune(s); len(r) > 40 {
-		return string(r[:40]) + "..."
-	}
-	return s
 }
