@@ -377,16 +377,6 @@ func positionFactor(pos, n, family int) float32 {
 // Versions returns the list versions the index was built from.
 func (idx *Index) Versions() []corridor.ListVersion { return idx.versions }
 
-// Entity returns the entity with the given stable ID, or nil.
-func (idx *Index) Entity(id string) *corridor.Entity {
-	for _, e := range idx.entities {
-		if e.ID == id {
-			return e
-		}
-	}
-	return nil
-}
-
 // Len returns the number of indexed entities and names.
 func (idx *Index) Len() (entities, names int) { return len(idx.entities), len(idx.names) }
 

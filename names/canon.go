@@ -70,16 +70,6 @@ func rewriteToken(dst, tok []byte) ([]byte, bool) {
 	return dst, false
 }
 
-// Canonical returns the canonical form of one already folded token, such as
-// "abdulrahman" -> "abdrahman" or "mohammed" -> "muhammad".
-func Canonical(tok string) string {
-	var a Analyzer
-	a.canon = append(a.canon, tok...)
-	a.spans = append(a.spans, span{start: 0, end: int32(len(a.canon))})
-	a.recanon(0)
-	return string(a.canon)
-}
-
 // AppendCanonical appends to dst the canonical form of one folded token ("abdulkarim" ->
 // "abdkarim", "mohammed" -> "muhammad"), allocating nothing once dst has room.
 func AppendCanonical(dst, tok []byte) []byte {
