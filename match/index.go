@@ -265,6 +265,10 @@ func (idx *Index) intern(t []byte, df *[]int32) int32 {
 		h := hashString(sk)
 		idx.skelBuild[h] = append(idx.skelBuild[h], keyRef{tok: id, raw: -1})
 	}
+	if apart, ok := names.SkeletonApart(nil, t); ok && len(apart) >= minSkeletonLen && string(apart) != idx.toks[id].skel {
+		h := hashOf(apart)
+		idx.skelBuild[h] = append(idx.skelBuild[h], keyRef{tok: id, raw: -1})
+	}
 	return id
 
 }

@@ -53,6 +53,42 @@ func TestScreenOtherScript(t *testing.T) {
 	}
 }
 
+// Names of UN-listed people as the UN writes them in Arabic script, which Latin lists
+// spell with a d for ض and ظ (Arabic) and with sh or zh for two letters (س then ح).
+func TestScreenArabicScriptSpellings(t *testing.T) {
+	benchSetup(t)
+	idx, err := match.Build(withoutOriginalScript(benchSnaps), match.Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ name, id string }{
+		{"نضال الربيعي", "un:IQi.070"},     // NIDAL AL-RABI'I
+		{"فاضل محمود غريب", "un:IQi.047"},  // FADIL MAHMUD GHARIB
+		{"عبد القدوس مظهری", "un:TAi.135"}, // ABDUL QUDDUS MAZHARI
+	} {
+		if m, ok := find(screen(t, idx, match.Query{Name: c.name}), c.id); !ok || !m.Alert {
+			t.Errorf("%s: %s not alerted (found %v, score %.3f)", c.name, c.id, ok, m.Score)
+		}
+	}
+}
+
+// withoutOriginalScript returns the snapshots without the names written in their original
+// script, so that a query in that script has only the Latin names to meet.
+func withoutOriginalScript(snaps []*corridor.ListSnapshot) []*corridor.ListSnapshot {
+	out := make([]*corridor.ListSnapshot, len(snaps))
+	for i, snap := range snaps {
+		c := *snap
+		c.Entities = slices.Clone(snap.Entities)
+		for j := range c.Entities {
+			c.Entities[j].Names = slices.DeleteFunc(slices.Clone(c.Entities[j].Names), func(n corridor.Name) bool {
+				return n.Kind == corridor.NameOriginalScript
+			})
+		}
+		out[i] = &c
+	}
+	return out
+}
+
 // The example of the brief: a common name that a listed name contains is not that person.
 func TestCommonNameIsWeakEvidence(t *testing.T) {
 	benchSetup(t)

@@ -46,6 +46,7 @@ type qtok struct {
 	skel       []byte // consonant skeleton; only for queries in Arabic script
 	skelH      uint64 // its hash
 	raw        []byte // as written before canonical rewriting, when that changed it
+	dental     []byte // in Arabic script, read with ض ظ ذ as d (see names.DentalVariant), when that differs
 	soft       bool   // a title misspelt, or a name a letter away from one: see names.Analyzer.Soft
 	weight     float32
 	cover      float32
@@ -85,6 +86,8 @@ type accum struct {
 type Searcher struct {
 	idx      *Index
 	an       names.Analyzer
+	dentalAn names.Analyzer
+	dental   []byte
 	qtoks    []qtok
 	qbuf     []byte
 	cands    []cand
@@ -224,6 +227,31 @@ func (s *Searcher) analyze(q *Query) {
 		}
 		s.qtoks = append(s.qtoks, qt)
 	}
+	if s.abjad {
+		s.readDental(q)
+	}
+}
+
+// readDental sets each query token's dental reading where it differs. The two readings
+// differ only in letters, so they have the same tokens; when canonical rewriting makes them
+// differ in number, the tokens cannot be paired and the variant is not read.
+func (s *Searcher) readDental(q *Query) {
+	var found bool
+	if s.dental, found = names.DentalVariant(s.dental[:0], q.Name); !found {
+		return
+	}
+	toks := s.dentalAn.Analyze(string(s.dental), q.Kind)
+	if len(toks) > maxQueryTokens {
+		toks = toks[:maxQueryTokens]
+	}
+	if len(toks) != len(s.qtoks) {
+		return
+	}
+	for i, t := range toks {
+		if string(t) != string(s.qtoks[i].text) && len(t) > 0 {
+			s.qtoks[i].dental = t[:len(t):len(t)]
+		}
+	}
 }
 
 // candidates finds, for every query token, the listed tokens within one edit or sharing its
@@ -242,6 +270,9 @@ func (s *Searcher) candidates() {
 				rid = -1
 			}
 			s.lookup(qt.raw, rid, int8(i), false)
+		}
+		if qt.dental != nil {
+			s.lookup(qt.dental, s.listedID(qt.dental), int8(i), false)
 		}
 		s.split(qt.text, int8(i))
 		qt.candsEnd = int32(len(s.cands))

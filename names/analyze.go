@@ -1,6 +1,9 @@
 package names
 
 import (
+	"bytes"
+	"slices"
+
 	"github.com/corridor-aml/corridor"
 )
 
@@ -84,9 +87,45 @@ func (a *Analyzer) split() (commaAt int) {
 		}
 	}
 	if commas != 1 || commaAt == len(a.raw) {
-		return 0
+		commaAt = 0
 	}
+	a.cutCompoundHeads(&commaAt)
 	return commaAt
+}
+
+func nameBeforeHead(name []byte) bool {
+	if bytes.HasPrefix(name, []byte("abd")) || bytes.HasPrefix(name, []byte("abu")) {
+		return false
+	}
+	return bytes.ContainsAny(name, "aeiou")
+}
+
+// compoundHeads are the words that start a compound ("Abd al-Rahman", "Abu Bakr"), long enough
+// to be recognized at the end of another word.
+var compoundHeads = []string{"abdoul", "abdul", "abdel", "abdal", "abdol", "abdur", "abdu", "abd", "abou", "abu"}
+
+// cutCompoundHeads splits a raw token that ends with the head of a compound whose second
+// word follows ("ADILABDU FAARI'A", "MusaABU DAWUD"): the head was written onto the name
+// before it. The name left must be a word of four letters or more with a vowel, and not a
+// compound itself: "Ndjabu", "Njabu" and "Abdurabu" are one name each.
+func (a *Analyzer) cutCompoundHeads(commaAt *int) {
+	for i := 0; i+1 < len(a.raw); i++ {
+		r := a.raw[i]
+		t := a.folded[r.start:r.end]
+		for _, head := range compoundHeads {
+			cut := len(t) - len(head)
+			if cut < 4 || string(t[cut:]) != head || !nameBeforeHead(t[:cut]) {
+				continue
+			}
+			a.raw = slices.Insert(a.raw, i+1, span{start: r.start + int32(cut), end: r.end})
+			a.raw[i].end = r.start + int32(cut)
+			if *commaAt > i {
+				*commaAt++
+			}
+			i++
+			break
+		}
+	}
 }
 
 // canonicalize writes the canonical tokens of a.raw into a.canon and a.spans. Comma
@@ -112,6 +151,8 @@ func (a *Analyzer) canonicalize(kind corridor.Kind, commaAt int) {
 		case string(t) == "ben" && len(a.spans) > 0 && ri+1 < len(a.raw):
 			continue // "Sami Ben Khamis": between two names, "son of"; "Ben Smith" keeps it
 		case c&classCompanyForm != 0 && kind != corridor.KindPerson:
+			continue
+		case kind != corridor.KindPerson && a.formWithDe(t, ri):
 			continue
 		case c&classDin != 0 && len(a.spans) > 0 && !joinNext:
 			a.extendLast("din")
@@ -182,6 +223,22 @@ func (a *Analyzer) splitStopWord(t []byte, next span, kind corridor.Kind) bool {
 	joined := append(append(a.fuzzBuf[:0], t...), n...)
 	c := classOf(joined)
 	return c&classTitle != 0 || (c&classCompanyForm != 0 && kind != corridor.KindPerson)
+}
+
+// formWithDe reports whether t is a Spanish legal form written onto its "de": "DEC.V."
+// (de C.V.), "DER.L.", or "S.A.DE" and "R.L.DE" before another form ("S.A.DE C.V.").
+func (a *Analyzer) formWithDe(t []byte, ri int) bool {
+	if len(t) < 3 {
+		return false
+	}
+	if string(t) == "decv" || string(t) == "derl" {
+		return true
+	}
+	if string(t[len(t)-2:]) != "de" || !in(spanishForms, t[:len(t)-2]) || ri+1 >= len(a.raw) {
+		return false
+	}
+	next := a.raw[ri+1]
+	return classOf(a.folded[next.start:next.end])&classCompanyForm != 0
 }
 
 func (a *Analyzer) startToken(prefix string) {

@@ -78,6 +78,20 @@ func TestAnalyze(t *testing.T) {
 		{"José García-Pérez", corridor.KindPerson, "jose garcia perez"},
 		{"Manba'ul uloom", corridor.KindOrganization, "manbaul uloom"},
 		{"SA’D SABAWI", corridor.KindPerson, "sad sabawi"},
+		// Two names run together: a capital after a small letter starts a word; a hyphenated
+		// code or a name after punctuation does not.
+		{"GonzaloINZUNZA INZUNZA", corridor.KindPerson, "gonzalo inzunza inzunza"},
+		{"HafizSaeed KHAN", corridor.KindPerson, "said khan"},
+		{"SU, Lu-Chi", corridor.KindPerson, "luchi su"},
+		// The head of a compound written onto the name before it.
+		{"ADILABDU FAARI'A", corridor.KindPerson, "adil abdfaaria"},
+		{"MusaABU DAWUD", corridor.KindPerson, "musa abudawud"},
+		{"Floribert Ngabu Ndjabu", corridor.KindPerson, "floribert ngabu ndjabu"},
+		{"Mohammed Saleh Abdurabu", corridor.KindPerson, "muhammad saleh abdabu"},
+		// A Spanish legal form written onto its "de".
+		{"CAMBIOS PALMILLA S.A. DEC.V.", corridor.KindOrganization, "cambios palmilla"},
+		{"FC GRUPO EMPRESARIAL S.A.DE C.V.", corridor.KindOrganization, "fc grupo empresarial"},
+		{"Sade Adu", corridor.KindUnknown, "sade adu"},
 	}
 	for _, tt := range tests {
 		if got := tokens(tt.name, tt.kind); got != tt.want {

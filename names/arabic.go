@@ -71,3 +71,20 @@ func isArabicLetter(r rune) bool {
 func atWordStart(dst []byte, pendingSep byte) bool {
 	return len(dst) == 0 || pendingSep != 0
 }
+
+// DentalVariant appends to dst name with ض, ظ and ذ written د, and reports whether it held
+// any. Persian and Pashto say these letters as z, and Fold reads them so; Arabic says d or
+// dh, and the lists write the Arabic names that way ("نضال" Nidal, "خضر" Khadr, "ظاهر"
+// Dahir). A name in Arabic script does not say which language it is in, so a screen reads
+// both.
+func DentalVariant(dst []byte, name string) ([]byte, bool) {
+	found := false
+	for _, r := range name {
+		switch r {
+		case 'ض', 'ظ', 'ذ':
+			r, found = 'د', true
+		}
+		dst = utf8.AppendRune(dst, r)
+	}
+	return dst, found
+}

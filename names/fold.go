@@ -81,17 +81,33 @@ var specialLatin = map[rune]string{
 func Fold(dst []byte, s string) []byte {
 	pendingSep := byte(0)
 	persian := IsAbjad(s) && persianScript(s)
+	// afterLower: the letter just before was lower case, so that a capital right after it
+	// starts a word: "GonzaloINZUNZA", "MusaABU DAWUD", "HafizSaeed" are two names run
+	// together. "McDonald" splits too; the matcher reads two query tokens as one listed
+	// token and one as two, so it still meets "MCDONALD". After punctuation there is no
+	// lower-case letter just before: "Lu-Chi" stays one code-like token.
+	afterLower := false
 	for i := 0; i < len(s); {
 		c := s[i]
 		var latin string
 		if c < utf8.RuneSelf {
 			i++
+			wasLower := afterLower
+			afterLower = false
 			switch {
-			case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
+			case c >= 'a' && c <= 'z':
+				dst, pendingSep = flushSep(dst, pendingSep)
+				dst = append(dst, c)
+				afterLower = true
+				continue
+			case c >= '0' && c <= '9':
 				dst, pendingSep = flushSep(dst, pendingSep)
 				dst = append(dst, c)
 				continue
 			case c >= 'A' && c <= 'Z':
+				if wasLower {
+					pendingSep = maxSep(pendingSep, sepSpace)
+				}
 				dst, pendingSep = flushSep(dst, pendingSep)
 				dst = append(dst, c+'a'-'A')
 				continue
@@ -117,6 +133,10 @@ func Fold(dst []byte, s string) []byte {
 			}
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
+		if afterLower && unicode.IsUpper(r) {
+			pendingSep = maxSep(pendingSep, sepSpace)
+		}
+		afterLower = unicode.IsLower(r)
 		if r == arabicAlef && atWordStart(dst, pendingSep) {
 			if n := arabicArticleLen(s[i:]); n > 0 {
 				// The Arabic article is written joined ("الدين"); split it off as "al".

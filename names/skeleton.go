@@ -10,6 +10,26 @@ package names
 // French dj is j; a final h ("Fatimah", "Zadeh") vanishes.
 
 func Skeleton(dst, tok []byte) []byte {
+	return skeleton(dst, tok, false)
+}
+
+// SkeletonApart is Skeleton with sh, zh, th and dh read as two letters, and reports whether
+// tok has any of them. Latin writes "Ishaq", "Mazhari" and "Ashraf" with an h that Arabic
+// script writes as its own letter (ح or ه) after س, ظ or ش: "اسحاق" is s-h, not sh.
+func SkeletonApart(dst, tok []byte) ([]byte, bool) {
+	for i := 0; i+1 < len(tok); i++ {
+		if tok[i+1] == 'h' && splitsApart(tok[i]) {
+			return skeleton(dst, tok, true), true
+		}
+	}
+	return dst, false
+}
+
+func splitsApart(c byte) bool {
+	return c == 's' || c == 'z' || c == 't' || c == 'd'
+}
+
+func skeleton(dst, tok []byte, apart bool) []byte {
 	var last byte
 	for i := 0; i < len(tok); i++ {
 		c := tok[i]
@@ -17,7 +37,7 @@ func Skeleton(dst, tok []byte) []byte {
 		if i+1 < len(tok) {
 			next = tok[i+1]
 		}
-		if next == 'h' {
+		if next == 'h' && !(apart && splitsApart(c)) {
 			if d, ok := digraph(c); ok {
 				i++
 				last = appendClass(&dst, d, last)

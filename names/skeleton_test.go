@@ -98,3 +98,34 @@ func TestSimilarityNearAgreesWithSimilarity(t *testing.T) {
 		}
 	}
 }
+
+// Latin writes as one digraph what Arabic script writes as two letters: "Ishaq" is اسحاق
+// (s, h), "Mazhari" is مظهری (z, h). SkeletonApart reads the Latin h on its own.
+func TestSkeletonApart(t *testing.T) {
+	var a, b Analyzer
+	for _, p := range [][2]string{{"اسحاق", "Ishaq"}, {"مظهری", "Mazhari"}} {
+		script := Skeleton(nil, a.Analyze(p[0], corridor.KindPerson)[0])
+		latin := b.Analyze(p[1], corridor.KindPerson)[0]
+		if string(Skeleton(nil, latin)) == string(script) {
+			t.Errorf("%s: Skeleton already agrees (%q); the test no longer shows the gap", p[1], script)
+		}
+		apart, ok := SkeletonApart(nil, latin)
+		if !ok || string(apart) != string(script) {
+			t.Errorf("SkeletonApart(%q) = %q, %v; want %q", latin, apart, ok, script)
+		}
+	}
+	if _, ok := SkeletonApart(nil, []byte("haqqani")); ok {
+		t.Error("SkeletonApart(haqqani): no digraph to read apart, want false")
+	}
+}
+
+// Arabic writes ض and ظ for a d sound that Persian says as z; the variant reads them as د.
+func TestDentalVariant(t *testing.T) {
+	got, ok := DentalVariant(nil, "نضال الربيعي")
+	if !ok || string(got) != "ندال الربيعي" {
+		t.Errorf("DentalVariant = %q, %v", got, ok)
+	}
+	if _, ok := DentalVariant(nil, "محمد"); ok {
+		t.Error("DentalVariant(محمد): nothing to read, want false")
+	}
+}

@@ -50,6 +50,9 @@ var companyForms = set(
 	"sro", "as", "kft", "zrt", "nyrt", "doo", "dd", "ad", "ead", "eood", "ltda", "eireli", "cia", "sab", "rl",
 )
 
+// spanishForms are the legal forms that Spanish writes with "de" ("S.A. de C.V.").
+var spanishForms = set("sa", "rl", "sc", "spr", "sab", "sapi", "srl")
+
 func set(words ...string) map[string]struct{} {
 	m := make(map[string]struct{}, len(words))
 	for _, w := range words {
