@@ -8,7 +8,7 @@ import (
 
 // DefaultThreshold is the score at or above which a match is an alert, unless a deployment or
 // a list says otherwise. docs/matching.md shows how it was chosen on the evaluation set.
-const DefaultThreshold = 0.83
+const DefaultThreshold = 0.82
 
 // DefaultMinScore is the lowest score a match needs to be reported at all.
 const DefaultMinScore = 0.6

@@ -197,7 +197,10 @@ func (ex Explanation) Text() string {
 	}
 
 	fmt.Fprintf(&b, "  name: covers %.0f%% of the query and %.0f%% of the listed name; evidence %.2f (factor %.2f)", 100*ex.QueryCoverage, 100*ex.ListedCoverage, ex.Evidence, ex.EvidenceFactor)
-	if ex.WeakAlias {
+	switch {
+	case ex.WeakAlias && len(ex.QueryLeftOver) > 0:
+		fmt.Fprintf(&b, "; the list marks this alias weak and the query has more names (x%.2f)", weakScale(true))
+	case ex.WeakAlias:
 		b.WriteString("; the list marks this alias weak")
 	}
 	fmt.Fprintf(&b, " -> name score %.3f\n", ex.NameScore)

@@ -66,6 +66,7 @@ type aligner struct {
 	chosen   []pairing
 	evidence float32
 	complete bool
+	leftOver bool // some query token is not aligned
 	powQ     powCache
 	powN     powCache
 }
@@ -169,6 +170,7 @@ func (a *aligner) scoreAbove(s *Searcher, rec *nameRec, wq float32, keep bool, c
 
 	complete := !loose && usedQ == 1<<len(s.qtoks)-1 && usedN == 1<<len(toks)-1
 	a.complete = complete
+	a.leftOver = usedQ != 1<<len(s.qtoks)-1
 	covQ, covN := min(1, coveredQ/wq), min(1, coveredN/rec.denomN)
 	ef := evidenceFactor(evidence, complete)
 	if combineBound(covQ, covN)*ef < cutoff-boundSlack {

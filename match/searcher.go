@@ -37,7 +37,11 @@ const (
 	softWeight      = 0.05
 	borrowSim       = 0.85 // how alike a listed token must be to lend its weight
 
-	weakAliasScale = 0.95 // a list's own "weak" or "low quality" alias counts a little less
+	// A weak alias (a list's own "weak" or "low quality" one) that covers only part of the
+	// query counts less: "Arthur Jones" is not the person the UN also calls "Arthur". OFAC
+	// describes weak aliases as broad and prone to false hits; one written in full is
+	// screened as any alias, but matching part of a longer name is weak evidence.
+	weakPartialScale = 0.85
 )
 
 type qtok struct {
@@ -720,10 +724,18 @@ func (s *Searcher) scoreTouched(q *Query, floor float64) {
 			continue
 		}
 		if rec.weak {
-			nameScore *= weakAliasScale
+			nameScore *= weakScale(s.align.leftOver)
 		}
 		s.keep(q, rec.entity, n, nameScore)
 	}
+}
+
+// weakScale is what a weak alias's name score is multiplied by.
+func weakScale(queryLeftOver bool) float64 {
+	if queryLeftOver {
+		return weakPartialScale
+	}
+	return 1
 }
 
 // keep records a name score for an entity, adding the secondary facts the first time the
