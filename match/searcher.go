@@ -305,9 +305,25 @@ func (s *Searcher) candidates() {
 			s.lookup(s.buf, s.listedID(s.buf), int8(i), true)
 		}
 
-		s.pairs = append(s.pairs, s.cands[start:]...)
+		for _, c := range s.cands[start:] {
+			if !s.abjad || !headMismatch(s.buf, s.idx.toks[c.tok].text) {
+				s.pairs = append(s.pairs, c)
+			}
+		}
 		s.cands = s.cands[:start]
 	}
+}
+
+// headMismatch reports whether a listed token is an "Abu" or "Abd" compound that two query
+// tokens in Arabic script, read together, do not start with. The analyzer joins such a
+// compound in the query too, so two tokens that only share its skeleton are another name:
+// "عباس صیادی" (Abbas Sayadi) is not "Abu Suad".
+func headMismatch(joined []byte, listed string) bool {
+	if len(listed) < 3 || len(joined) < 3 {
+		return false
+	}
+	head := listed[:3]
+	return (head == "abu" || head == "abd") && string(joined[:3]) != head
 }
 
 // listedID returns the id of the listed token t, or -1.

@@ -171,7 +171,9 @@ func (a *Analyzer) canonicalize(kind corridor.Kind, commaAt int) {
 			joinNext = true
 			continue
 		}
-		if c&classSpelling == 0 {
+		if c&classSpelling == 0 && !in(tableNames, t) {
+			// A name in the frequency table is a name, not a misspelt title or form:
+			// "Coronel" is a surname, though one letter from "colonel".
 			if f, ok := fuzzyWord(t, a.fuzzBuf[:]); ok {
 				switch {
 				case f.abd:

@@ -92,6 +92,9 @@ func TestAnalyze(t *testing.T) {
 		{"CAMBIOS PALMILLA S.A. DEC.V.", corridor.KindOrganization, "cambios palmilla"},
 		{"FC GRUPO EMPRESARIAL S.A.DE C.V.", corridor.KindOrganization, "fc grupo empresarial"},
 		{"Sade Adu", corridor.KindUnknown, "sade adu"},
+		// A name of the frequency table is a name, though a letter from a title.
+		{"Martina Coronel", corridor.KindPerson, "martina coronel"},
+		{"Coronel Martina", corridor.KindPerson, "coronel martina"},
 	}
 	for _, tt := range tests {
 		if got := tokens(tt.name, tt.kind); got != tt.want {

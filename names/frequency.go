@@ -22,6 +22,20 @@ var frequencyText string
 
 var commonness = parseFrequency(frequencyText)
 
+// tableNames holds the names of the table as written (folded, not analysed): words that are
+// names, whatever title or form they resemble.
+var tableNames = func() map[string]struct{} {
+	m := make(map[string]struct{}, 1024)
+	for _, line := range strings.Split(frequencyText, "\n") {
+		if _, words, ok := strings.Cut(line, ":"); ok && !strings.HasPrefix(strings.TrimSpace(line), "#") {
+			for _, w := range strings.Fields(words) {
+				m[string(Fold(nil, w))] = struct{}{}
+			}
+		}
+	}
+	return m
+}()
+
 // CommonnessOf returns how common a canonical token is.
 func CommonnessOf(tok []byte) Commonness {
 	return commonness[string(tok)]
