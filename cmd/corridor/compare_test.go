@@ -4,6 +4,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"github.com/corridor-aml/corridor/match"
 	"os"
 	"path/filepath"
@@ -17,7 +18,7 @@ func TestCompareTwoNames(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"score: 1.0000\n", "match: true (threshold 0.83)", `"Sirajuddin Haqqani" matches "HAQQANI, Sirajuddin"`, "haqqani"} {
+	for _, want := range []string{"score: 1.0000\n", fmt.Sprintf("match: true (threshold %.2f)", match.DefaultThreshold), `"Sirajuddin Haqqani" matches "HAQQANI, Sirajuddin"`, "haqqani"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
 		}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"slices"
 	"strings"
@@ -67,7 +68,7 @@ func TestScreenAlertsOnListedName(t *testing.T) {
 			t.Errorf("%s is not an alert in:\n%s", id, out)
 		}
 	}
-	for _, want := range []string{"SCORE", "REASON", "2/2 tokens", "SDGT", "Taliban", "2 alerts at threshold 0.83.",
+	for _, want := range []string{"SCORE", "REASON", "2/2 tokens", "SDGT", "Taliban", fmt.Sprintf("2 alerts at threshold %.2f.", match.DefaultThreshold),
 		"Lists screened: us_ofac_sdn ", "(embedded, 1003 entities)"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
@@ -97,7 +98,7 @@ func TestScreenNegativeIsClear(t *testing.T) {
 	if err != nil {
 		t.Fatalf("err = %v, want none\n%s", err, out)
 	}
-	if !strings.Contains(out, "0 alerts at threshold 0.83.") || strings.Contains(out, "ALERT") {
+	if !strings.Contains(out, fmt.Sprintf("0 alerts at threshold %.2f.", match.DefaultThreshold)) || strings.Contains(out, "ALERT") {
 		t.Errorf("output:\n%s", out)
 	}
 	res, err := screenJSON(t, "Kathryn Barr")
