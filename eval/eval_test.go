@@ -41,11 +41,14 @@ func TestEvaluation(t *testing.T) {
 	if rep.ByDamage[Exact].Rate() < 0.995 {
 		t.Errorf("exact alias recall %.4f < 0.995", rep.ByDamage[Exact].Rate())
 	}
-	if rep.Damaged.Rate() < 0.98 {
-		t.Errorf("damaged recall %.4f < 0.98", rep.Damaged.Rate())
+	// Floors a little under what the sample measures (99.00% and 91.96% when written), so
+	// that a change which costs recall fails here; issue #3's bars are checked on every
+	// alias by `corridor eval`.
+	if rep.Damaged.Rate() < 0.985 {
+		t.Errorf("damaged recall %.4f < 0.985", rep.Damaged.Rate())
 	}
-	if rep.OtherScript.Queries < 300 || rep.OtherScript.Rate() < 0.86 {
-		t.Errorf("other-script recall %.4f over %d queries, want >= 0.86 over >= 300", rep.OtherScript.Rate(), rep.OtherScript.Queries)
+	if rep.OtherScript.Queries < 300 || rep.OtherScript.Rate() < 0.90 {
+		t.Errorf("other-script recall %.4f over %d queries, want >= 0.90 over >= 300", rep.OtherScript.Rate(), rep.OtherScript.Queries)
 	}
 	if rep.Negatives.Rate() > 0.001 {
 		t.Errorf("alert rate %.5f on the negatives > 0.001", rep.Negatives.Rate())
