@@ -25,6 +25,10 @@ offline out of the box. "corridor lists update" downloads newer versions from th
 official sources into the data directory (--data-dir); a stored version takes
 precedence over the embedded one. Every version is kept and identified by the
 sha256 hash of its files.`,
+		Example: `  corridor lists status
+  corridor lists update --list us_ofac_sdn
+  corridor lists diff --list us_ofac_sdn old/sdn.csv new/sdn.csv --summary
+  corridor lists show us_ofac_sdn:10743`,
 	}
 	cmd.AddCommand(newListsStatusCmd(), newListsUpdateCmd(), newListsDiffCmd(), newListsShowCmd())
 	return cmd
