@@ -83,6 +83,8 @@ const (
 // that may not start a name read a table small enough to stay in cache.
 type accum struct {
 	q, n float32
+	e    float32 // upper bound of the evidence (see aligner.scoreAbove)
+	mask uint32  // the query tokens some candidate in the name stands for
 }
 
 // Searcher screens queries against one Index. It is not safe for concurrent use; give each
@@ -101,29 +103,31 @@ type Searcher struct {
 	tokStamp []uint32
 	// The candidates of each listed token, as linked lists through candNext, valid where
 	// headStamp holds the current query's stamp.
-	headStamp []uint32
-	candHead  []int32
-	candNext  []int32
-	lstamp    uint32
-	tstamp    uint32
-	acc       []accum
-	accStamp  []uint8
-	accEpoch  uint8
-	astamp    uint32
-	touched   []int32
-	scored    []int32 // the touched names whose bound reaches the floor
-	entStamp  []uint32
-	entAt     []int32
-	buf       []byte
-	skel      []byte
-	qskel     []byte
-	qraw      []byte
-	halves    []byte
-	cons      []byte
-	order     []int8
-	prefix    [maxQueryTokenLen + 1]uint64
-	keys      []uint64 // one-deletion keys of the token being looked up
-	sink      uint32   // see keyTable.warm
+	headStamp  []uint32
+	candHead   []int32
+	candNext   []int32
+	lstamp     uint32
+	tstamp     uint32
+	acc        []accum
+	accStamp   []uint8
+	nameCount  []uint32 // see countNames
+	countEpoch uint32
+	accEpoch   uint8
+	astamp     uint32
+	touched    []int32
+	scored     []int32 // the touched names whose bound reaches the floor
+	entStamp   []uint32
+	entAt      []int32
+	buf        []byte
+	skel       []byte
+	qskel      []byte
+	qraw       []byte
+	halves     []byte
+	cons       []byte
+	order      []int8
+	prefix     [maxQueryTokenLen + 1]uint64
+	keys       []uint64 // one-deletion keys of the token being looked up
+	sink       uint32   // see keyTable.warm
 
 	out   []Match
 	align aligner
@@ -137,6 +141,7 @@ func NewSearcher(idx *Index) *Searcher {
 		headStamp: make([]uint32, len(idx.toks)),
 		candHead:  make([]int32, len(idx.toks)),
 		acc:       make([]accum, len(idx.names)),
+		nameCount: make([]uint32, len(idx.names)),
 		accStamp:  make([]uint8, len(idx.names)),
 		entStamp:  make([]uint32, len(idx.entities)),
 		entAt:     make([]int32, len(idx.entities)),
@@ -279,6 +284,7 @@ func (s *Searcher) candidates() {
 			s.lookup(qt.dental, s.listedID(qt.dental), int8(i), false)
 		}
 		s.split(qt.text, int8(i))
+		s.dedupe(qt.candsStart)
 		qt.candsEnd = int32(len(s.cands))
 		s.borrowWeight(qt)
 	}
@@ -324,6 +330,33 @@ func headMismatch(joined []byte, listed string) bool {
 	}
 	head := listed[:3]
 	return (head == "abu" || head == "abd") && string(joined[:3]) != head
+}
+
+// dedupe keeps, of the candidates from start on, one per listed token: the most similar.
+// A common name reaches the same listed token many ways ("Mohammed" by its canonical form
+// and by each written form of it); counted once per way, it would inflate the bounds that
+// spare aligning names, and the alignment options.
+func (s *Searcher) dedupe(start int32) {
+	s.tstamp++
+	if s.tstamp == 0 {
+		clear(s.tokStamp)
+		s.tstamp = 1
+	}
+	out := start
+	for i := start; i < int32(len(s.cands)); i++ {
+		c := s.cands[i]
+		if s.tokStamp[c.tok] == s.tstamp {
+			if at := s.candHead[c.tok]; c.sim > s.cands[at].sim {
+				s.cands[at] = c
+			}
+			continue
+		}
+		s.tokStamp[c.tok] = s.tstamp
+		s.candHead[c.tok] = out
+		s.cands[out] = c
+		out++
+	}
+	s.cands = s.cands[:out]
 }
 
 // listedID returns the id of the listed token t, or -1.
@@ -598,13 +631,16 @@ func (s *Searcher) accumulate(floor float64) {
 	s.warmPostings(s.pairs)
 	s.warmPostings(s.splits)
 	s.warmPostings(s.cands)
-	add := func(c cand, wq float32, allowNew bool) {
+	// allow says which names the candidate may reach that no earlier one did: none (0), all
+	// (1), or those that at least allow of the remaining query tokens reach (see countNames).
+	add := func(c cand, wq, w float32, mask uint32, allow int) {
 		t := &s.idx.toks[c.tok]
 		wn := t.cover * c.sim
 		wq *= c.sim
+		e := min(w, t.weight) * c.sim
 		for _, n := range t.postings {
 			if s.accStamp[n] != s.accEpoch {
-				if !allowNew {
+				if allow == 0 || allow > 1 && s.countOf(n) < allow {
 					continue
 				}
 				s.accStamp[n] = s.accEpoch
@@ -614,14 +650,18 @@ func (s *Searcher) accumulate(floor float64) {
 			a := &s.acc[n]
 			a.q += wq
 			a.n += wn
+			a.e += e
+			a.mask |= mask
 		}
 	}
 	for _, c := range s.pairs {
-		add(c, s.qtoks[c.pos].cover+s.qtoks[c.pos+1].cover, true)
+		add(c, s.qtoks[c.pos].cover+s.qtoks[c.pos+1].cover, s.evidenceWeight(c.pos)+s.evidenceWeight(c.pos+1), 3<<c.pos, 1)
 	}
 	for _, c := range s.splits {
-		add(c, s.qtoks[c.pos].cover, true)
-		add(cand{tok: c.tok2, sim: c.sim}, 0, true)
+		// The two listed tokens together give at most the query token's weight as evidence
+		// twice over (min per listed token), which bounds the pair's min of sums.
+		add(c, s.qtoks[c.pos].cover, s.evidenceWeight(c.pos), 1<<c.pos, 1)
+		add(cand{tok: c.tok2, sim: c.sim}, 0, s.evidenceWeight(c.pos), 0, 1)
 	}
 	// Rarest tokens first. Once the tokens left cannot cover enough of the query for a name
 	// that none of the earlier ones reached to score above the floor, they only add to names
@@ -641,14 +681,127 @@ func (s *Searcher) accumulate(floor float64) {
 	})
 	wq := s.queryCover()
 	rest := wq
-	for _, i := range s.order {
+	need := 1
+	for k, i := range s.order {
 		qt := &s.qtoks[i]
-		allowNew := combineBound(min(1, rest/wq), 1) >= floor
+		allow := 0
+		if combineBound(min(1, rest/wq), 1) >= floor {
+			allow = 1
+		}
+		if allow == 1 && need == 1 {
+			// A name that none of the tokens before reached may need several of those left
+			// to reach the floor: "Mohammad Ismail Ahmadzai" against a listed Mohammad with
+			// neither Ismail nor Ahmadzai. Then only names that enough of them reach are new.
+			if need = s.tokensNeeded(k, wq, floor); need > 1 && need <= len(s.order)-k {
+				s.countNames(k)
+			}
+		}
+		if allow == 1 {
+			allow = need
+		}
+		w := s.evidenceWeight(int8(i))
+		takesListed := qt.soft || s.abjad
 		for _, c := range s.cands[qt.candsStart:qt.candsEnd] {
-			add(c, qt.cover, allowNew)
+			cover := qt.cover
+			if takesListed {
+				// Aligned, the token counts with the listed token's cover (see
+				// aligner.scoreAbove), which for a soft token is the larger.
+				cover = max(cover, s.idx.toks[c.tok].cover)
+			}
+			add(c, cover, w, 1<<i, allow)
 		}
 		rest -= qt.cover
 	}
+}
+
+// tokensNeeded returns how many of the query tokens order[k:] a listed name that no earlier
+// token reached must contain to be able to reach the floor, counting for each number the
+// tokens that cover most and weigh most (the bound of scoreTouched); len(order)-k+1 when no
+// number will do. It returns 1, the bound of coverage alone, for a query whose alignment
+// may count more than its candidates show: one in Arabic script or with a soft token.
+func (s *Searcher) tokensNeeded(k int, wq float32, floor float64) int {
+	rem := s.order[k:]
+	if s.abjad {
+		return 1
+	}
+	var weights [maxQueryTokens]float32
+	for j, i := range rem {
+		if s.qtoks[i].soft {
+			return 1
+		}
+		weights[j] = s.evidenceWeight(i)
+	}
+	ws := weights[:len(rem)]
+	slices.SortFunc(ws, func(a, b float32) int { return cmpDesc(a, b) })
+	var cover, evidence float32
+	for c, i := range rem { // rem is sorted by cover, largest first
+		cover += s.qtoks[i].cover
+		evidence += ws[c]
+		complete := k == 0 && c+1 == len(s.qtoks)
+		if combineBound(min(1, cover/wq), 1)*evidenceFactor(evidence, complete) >= floor-evidenceSlack {
+			return c + 1
+		}
+	}
+	return len(rem) + 1
+}
+
+// countOf returns the count countNames made for name n in this query.
+func (s *Searcher) countOf(n int32) int {
+	if v := s.nameCount[n]; v>>16 == s.countEpoch {
+		return int(v & 0xff)
+	}
+	return 0
+}
+
+func cmpDesc(a, b float32) int {
+	switch {
+	case a > b:
+		return -1
+	case a < b:
+		return 1
+	}
+	return 0
+}
+
+// countNames counts, for every listed name, how many of the query tokens order[k:] have a
+// candidate in it, into nameCount (the count in the low byte, the last token counted in the
+// next, the query's stamp above), so that add can let in only the names enough tokens reach.
+func (s *Searcher) countNames(k int) {
+	s.countEpoch++
+	if s.countEpoch == 1<<16 {
+		clear(s.nameCount)
+		s.countEpoch = 1
+	}
+	stamp := s.countEpoch << 16
+	for j, i := range s.order[k:] {
+		qt := &s.qtoks[i]
+		tokMark := uint32(j) << 8
+		for _, c := range s.cands[qt.candsStart:qt.candsEnd] {
+			for _, n := range s.idx.toks[c.tok].postings {
+				v := s.nameCount[n]
+				switch {
+				case v&^0xffff != stamp:
+					s.nameCount[n] = stamp | tokMark | 1
+				case v&0xff00 != tokMark:
+					s.nameCount[n] = stamp | tokMark | (v&0xff + 1)
+				}
+			}
+		}
+	}
+}
+
+// evidenceSlack keeps float32 rounding out of the evidence bound: the bound sums the same
+// terms as the alignment, but in another order.
+const evidenceSlack = 1e-5
+
+// evidenceWeight is the most a query token can add to the evidence of an alignment: its
+// weight, or, for a soft token or one in Arabic script, whose alignment takes the listed
+// token's weight (see aligner.scoreAbove), no bound of its own.
+func (s *Searcher) evidenceWeight(i int8) float32 {
+	if qt := &s.qtoks[i]; qt.soft || s.abjad {
+		return 1
+	}
+	return s.qtoks[i].weight
 }
 
 // warmPostings reads the start of the postings of every candidate, so that their cache
@@ -713,10 +866,18 @@ func (s *Searcher) scoreTouched(q *Query, floor float64) {
 	// First the names worth aligning, then their records read together (see keyTable.warm),
 	// then the alignments, in the same order.
 	s.scored = s.scored[:0]
+	all := uint32(1)<<len(s.qtoks) - 1
 	for _, n := range s.touched {
 		a := &s.acc[n]
 		covQ, covN := min(1, a.q/wq), min(1, a.n/idx.denoms[n])
-		if combineBound(covQ, covN) < floor {
+		bound := combineBound(covQ, covN)
+		if !s.abjad {
+			// "Mohammad Ismail" reaches every listed Mohammad Ismail: what such a name can
+			// score is bounded by its weak evidence too, and by the strong scale unless every
+			// query token has a candidate in it (see evidenceFactor).
+			bound *= evidenceFactor(a.e, a.mask == all)
+		}
+		if bound < floor-evidenceSlack {
 			continue
 		}
 		s.scored = append(s.scored, n)
