@@ -11,9 +11,10 @@ import (
 
 // Exit statuses, so that scripts can branch on the result.
 const (
-	exitClear = 0 // nothing reached the alert threshold
-	exitAlert = 1 // something reached the alert threshold
-	exitError = 2 // bad input or a failure
+	exitClear   = 0 // nothing reached the alert threshold
+	exitAlert   = 1 // something reached the alert threshold
+	exitError   = 2 // bad input or a failure
+	exitBadRows = 3 // batch: no alert, but some rows could not be screened
 )
 
 // errAlert is returned by a command whose result holds an alert; main turns it into exitAlert.
@@ -27,6 +28,9 @@ func main() {
 		os.Exit(exitClear)
 	case errors.Is(err, errAlert):
 		os.Exit(exitAlert)
+	case errors.Is(err, errBadRows):
+		fmt.Fprintln(os.Stderr, "corridor: some rows could not be screened: see match_reason in the results")
+		os.Exit(exitBadRows)
 	default:
 		fmt.Fprintln(os.Stderr, "corridor:", err)
 		os.Exit(exitError)
@@ -41,12 +45,16 @@ func newRootCmd() *cobra.Command {
 		SilenceErrors: true,
 	}
 	root.PersistentFlags().String("data-dir", defaultDataDir(), "directory for downloaded list versions (env CORRIDOR_DATA_DIR)")
+	root.PersistentFlags().String("config", "", "YAML config file of flag values (env CORRIDOR_CONFIG; default "+defaultConfigPath()+" when it exists)")
+	// Every flag may also come from CORRIDOR_<FLAG> or the config file; see config.go.
+	root.PersistentPreRunE = func(cmd *cobra.Command, _ []string) error { return applyConfig(cmd) }
 	root.AddCommand(
 		newVersionCmd(),
 		newListsCmd(),
 		newScreenCmd(),
 		newCompareCmd(),
 		newEvalCmd(),
+		newBatchCmd(),
 	)
 	return root
 }
