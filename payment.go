@@ -35,8 +35,22 @@ type Payment struct {
 
 // Amount is a sum of money as the message wrote it, in a canonical decimal form.
 type Amount struct {
-	Value    string // digits with at most one "." and no sign: "15669.38"; empty when absent
+	Value    string // digits with at most one "." and no sign, as CanonicalAmount writes them: "15669.38"; empty when absent
 	Currency string // ISO 4217, upper case
+}
+
+// CanonicalAmount writes the whole and fractional digits of an amount the one way every
+// reader does: no leading zeros, no trailing fractional zeros ("0015669", "380" is
+// "15669.38"; "5000", "00" is "5000"), so that one sum read from pacs.008 and from MT103
+// compares equal. Both parts must be digits only; the caller checks them.
+func CanonicalAmount(whole, frac string) string {
+	if whole = strings.TrimLeft(whole, "0"); whole == "" {
+		whole = "0"
+	}
+	if frac = strings.TrimRight(frac, "0"); frac != "" {
+		return whole + "." + frac
+	}
+	return whole
 }
 
 // IsZero reports whether no amount was given.

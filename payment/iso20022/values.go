@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/corridor-aml/corridor"
 )
 
 // xmlText is a coded value (a count, a country, a BIC) that may be refused: it keeps the line
@@ -97,14 +99,7 @@ func decimal(s string) (string, error) {
 	if len(whole)+len(frac) > maxDigits || len(frac) > maxFraction {
 		return "", fmt.Errorf("amount %q: more than %d digits or %d decimals", s, maxDigits, maxFraction)
 	}
-	whole = strings.TrimLeft(whole, "0")
-	if whole == "" {
-		whole = "0"
-	}
-	if frac = strings.TrimRight(frac, "0"); frac != "" {
-		return whole + "." + frac, nil
-	}
-	return whole, nil
+	return corridor.CanonicalAmount(whole, frac), nil
 }
 
 func allDigits(s string) bool {

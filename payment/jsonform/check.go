@@ -168,13 +168,7 @@ func decimal(s string) (string, error) {
 	if whole == "" || !digits(whole) || !digits(frac) || strings.HasSuffix(s, ".") {
 		return "", fmt.Errorf("%q: want a non-negative decimal string such as \"1500.25\"", s)
 	}
-	if whole = strings.TrimLeft(whole, "0"); whole == "" {
-		whole = "0"
-	}
-	if frac = strings.TrimRight(frac, "0"); frac != "" {
-		return whole + "." + frac, nil
-	}
-	return whole, nil
+	return corridor.CanonicalAmount(whole, frac), nil
 }
 
 func digits(s string) bool {

@@ -35,11 +35,7 @@ func currencyAmount(v string) (corridor.Amount, error) {
 	if !ok || whole == "" || len(num) > 15 || !digits(whole) || !digits(frac) {
 		return corridor.Amount{}, fmt.Errorf("amount %q: want digits with a decimal comma, at most 15 characters", num)
 	}
-	value := whole
-	if frac = strings.TrimRight(frac, "0"); frac != "" {
-		value += "." + frac
-	}
-	a := corridor.Amount{Value: value, Currency: cur}
+	a := corridor.Amount{Value: corridor.CanonicalAmount(whole, frac), Currency: cur}
 	if err := a.Validate(); err != nil {
 		return corridor.Amount{}, err
 	}

@@ -154,7 +154,7 @@ func TestReadRJE(t *testing.T) {
 // receiver is in block 2.
 func TestReadStructuredPartyLines(t *testing.T) {
 	msg := "{1:F01BANKAFKAAXXX0000000000}{2:I103BANKDEFFXXXXN}{4:\n" +
-		":20:REF1\n:23B:CRED\n:32A:240102AFN1000,5\n" +
+		":20:REF1\n:23B:CRED\n:32A:240102AFN001000,50\n" +
 		":50F:CCPT/AF/P01234567\n1/MOHAMMAD ISMAIL\n1/HAQQANI\n3/AF/KABUL\n4/19700101\n" +
 		":59F:/AF12345\n1/WORLD FOOD PROGRAMME\n2/KART-E-SE\n3/AF/KABUL\n:71A:SHA\n:77B:/BENEFRES/AF//KABUL\n-}"
 	ps, err := Parse([]byte(msg), "test")
