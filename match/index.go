@@ -43,6 +43,7 @@ type tokRec struct {
 	cover    float32 // coverage: how much of a name this token is, see coverageFloor
 	skel     string  // consonant skeleton, see names.Skeleton
 	abjad    bool    // written in Arabic script on the list, so without short vowels
+	title    bool    // a title, kept only in a name it would otherwise leave with one token
 	postings []int32 // names that contain the token
 }
 
@@ -255,7 +256,7 @@ func (idx *Index) intern(t []byte, df *[]int32) int32 {
 	id := int32(len(idx.toks))
 	text := string(t)
 	idx.vocab[text] = id
-	idx.toks = append(idx.toks, tokRec{text: text, skel: string(names.Skeleton(nil, t))})
+	idx.toks = append(idx.toks, tokRec{text: text, skel: string(names.Skeleton(nil, t)), title: names.IsTitle(t)})
 	idx.skelH = append(idx.skelH, hashString(idx.toks[id].skel))
 
 	*df = append(*df, 0)
@@ -290,6 +291,9 @@ func (idx *Index) weigh(df []int32, from *Index) {
 			t.weight = float32(capWeight(w, []byte(t.text)))
 		}
 		t.cover = coverOf(t.weight, len(t.text))
+		if t.title {
+			t.weight, t.cover = softWeight, softWeight // see names.Analyzer: weak evidence, little of a name
+		}
 	}
 }
 

@@ -84,6 +84,32 @@ func TestArabicScriptPairIsNotAnotherCompound(t *testing.T) {
 	}
 }
 
+// Afghan payroll names that only resemble listed ones through their commonest parts: titles
+// that differ ("Sayed Rahimi", "AMIR RAHIMI"), a family name made from a given name by a final
+// i ("Mohammadi", "Mohammad"), or two slips in common names ("Karim Mohammadi", "QASIM,
+// Mohammed": Kasim, Muhammad). A title on one side only still leaves the names whole.
+func TestAfghanPayrollNamesThatDiffer(t *testing.T) {
+	benchSetup(t)
+	for _, c := range []struct {
+		query, listed string
+		alert         bool
+	}{
+		{"Sayed Rahimi", "AMIR RAHIMI", false},
+		{"Gul Mohammadi", "Gul Mohammad", false},
+		{"Karim Mohammadi", "QASIM, Mohammed", false},
+		{"Haji Abdullah", "ABDULLAH", true},
+		{"Rahimi", "RAHIMI", true},
+	} {
+		score, _, err := benchIdx.Compare(c.query, c.listed, corridor.KindPerson)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if alert := score >= match.DefaultThreshold; alert != c.alert {
+			t.Errorf("%q ~ %q: score %.3f, alert %v, want %v", c.query, c.listed, score, alert, c.alert)
+		}
+	}
+}
+
 // withoutOriginalScript returns the snapshots without the names written in their original
 // script, so that a query in that script has only the Latin names to meet.
 func withoutOriginalScript(snaps []*corridor.ListSnapshot) []*corridor.ListSnapshot {

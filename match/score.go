@@ -95,6 +95,7 @@ func (a *aligner) scoreAbove(s *Searcher, rec *nameRec, wq float32, keep bool, c
 	var usedN uint64
 	var coveredQ, coveredN, evidence float32
 	loose := false // some pair is more than a slip apart
+	inexact := 0   // pairs a slip apart
 
 	a.chosen = a.chosen[:0]
 	for _, p := range a.options {
@@ -130,6 +131,9 @@ func (a *aligner) scoreAbove(s *Searcher, rec *nameRec, wq float32, keep bool, c
 			cn += second.cover * positionFactor(int(p.n2), len(toks), int(rec.family))
 		}
 		loose = loose || !nearExact(s, p, first)
+		if p.sim < 1 {
+			inexact++
+		}
 		coveredQ += cq * p.sim
 		coveredN += cn * p.sim
 		evidence += min(w, wn) * p.sim
@@ -168,15 +172,33 @@ func (a *aligner) scoreAbove(s *Searcher, rec *nameRec, wq float32, keep bool, c
 	}
 	a.evidence = evidence
 
-	complete := !loose && usedQ == 1<<len(s.qtoks)-1 && usedN == 1<<len(toks)-1
+	// Two slips in a name of common tokens are two coincidences, not one name written in
+	// full: "Karim Mohammadi" is not "QASIM, Mohammed" (Kasim, Muhammad).
+	complete := !loose && (inexact < 2 || evidence >= strongEvidence) && a.completes(s, toks, usedQ, usedN)
 	a.complete = complete
-	a.leftOver = usedQ != 1<<len(s.qtoks)-1
+	a.leftOver = (uint32(1)<<len(s.qtoks)-1)&^usedQ&^s.titleQ != 0
 	covQ, covN := min(1, coveredQ/wq), min(1, coveredN/rec.denomN)
 	ef := evidenceFactor(evidence, complete)
 	if combineBound(covQ, covN)*ef < cutoff-boundSlack {
 		return 0, false
 	}
 	return a.combine(covQ, covN) * ef, true
+}
+
+// completes reports whether an alignment leaves no token of either name out, titles aside:
+// a title on one side only ("Haji Mahmud" for "Mahmud") leaves the names whole, but titles
+// left over on both sides ("Sayed Rahimi", "AMIR RAHIMI") are two names that differ.
+func (a *aligner) completes(s *Searcher, toks []int32, usedQ uint32, usedN uint64) bool {
+	titleQ := s.titleQ
+	var titleN uint64
+	for j, id := range toks {
+		if s.idx.toks[id].title {
+			titleN |= 1 << j
+		}
+	}
+	leftQ := (uint32(1)<<len(s.qtoks) - 1) &^ usedQ
+	leftN := (uint64(1)<<len(toks) - 1) &^ usedN
+	return leftQ&^titleQ == 0 && leftN&^titleN == 0 && (leftQ == 0 || leftN == 0)
 }
 
 // nearExact reports whether a pairing is equal letter for letter, or differs by one slip in

@@ -52,6 +52,7 @@ type qtok struct {
 	raw        []byte // as written before canonical rewriting, when that changed it
 	dental     []byte // in Arabic script, read with ض ظ ذ as d (see names.DentalVariant), when that differs
 	soft       bool   // a title misspelt, or a name a letter away from one: see names.Analyzer.Soft
+	title      bool   // a title the analyzer kept (see names.Analyzer.Analyze)
 	weight     float32
 	cover      float32
 	candsStart int32
@@ -95,6 +96,7 @@ type Searcher struct {
 	dentalAn names.Analyzer
 	dental   []byte
 	qtoks    []qtok
+	titleQ   uint32 // the query tokens that are titles (qtok.title)
 	qbuf     []byte
 	cands    []cand
 	pairs    []cand
@@ -200,6 +202,7 @@ func (s *Searcher) analyze(q *Query) {
 	}
 	s.sink += s.idx.vocabH.warm(s.keys)
 	s.qtoks = s.qtoks[:0]
+	s.titleQ = 0
 	s.qskel = s.qskel[:0]
 	s.qraw = s.qraw[:0]
 	off := 0
@@ -233,6 +236,10 @@ func (s *Searcher) analyze(q *Query) {
 		}
 		if s.an.Soft(i) && !s.abjad { // Arabic-script titles are spelt as titles
 			qt.soft, qt.weight, qt.cover = true, softWeight, softWeight
+		}
+		if s.an.Soft(i) && names.IsTitle(text) {
+			qt.title, qt.weight, qt.cover = true, softWeight, softWeight
+			s.titleQ |= 1 << i
 		}
 		s.qtoks = append(s.qtoks, qt)
 	}

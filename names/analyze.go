@@ -21,6 +21,7 @@ type Analyzer struct {
 
 	beforeComma bool
 	rawAt       int16
+	titles      int // titles the last canonicalize dropped
 	fuzzBuf     [64]byte
 }
 
@@ -49,7 +50,14 @@ func (a *Analyzer) Analyze(name string, kind corridor.Kind) [][]byte {
 	if kind == corridor.KindOrganization || kind == corridor.KindVessel || kind == corridor.KindAircraft {
 		commaAt = 0 // "Bank Melli, Iran" is not "SURNAME, Given"
 	}
-	a.canonicalize(kind, commaAt)
+	a.canonicalize(kind, commaAt, false)
+	if len(a.spans) == 1 && a.titles > 0 {
+		// "Sayed Rahimi" and "AMIR RAHIMI" would both be "rahimi" alone, one common name
+		// that equals the other completely. A name left with one token keeps its titles,
+		// as soft tokens: the matcher weighs them as almost nothing, but two names whose
+		// titles differ are not the same name written in full.
+		a.canonicalize(kind, commaAt, true)
+	}
 	if len(a.spans) == 0 {
 		a.keepAll() // a name made only of titles or particles is still that name
 	}
@@ -130,9 +138,10 @@ func (a *Analyzer) cutCompoundHeads(commaAt *int) {
 
 // canonicalize writes the canonical tokens of a.raw into a.canon and a.spans. Comma
 // positions are kept by counting raw tokens, so rotate works on the result.
-func (a *Analyzer) canonicalize(kind corridor.Kind, commaAt int) {
+func (a *Analyzer) canonicalize(kind corridor.Kind, commaAt int, keepTitles bool) {
 	a.canon = a.canon[:0]
 	a.spans = a.spans[:0]
+	a.titles = 0
 	joinNext := false
 	for ri := 0; ri < len(a.raw); ri++ {
 		r := a.raw[ri]
@@ -146,7 +155,16 @@ func (a *Analyzer) canonicalize(kind corridor.Kind, commaAt int) {
 		c := classOf(t)
 		soft := false
 		switch {
-		case c&(classTitle|classConnector|classParticle) != 0:
+		case c&classTitle != 0 && keepTitles:
+			a.startToken("")
+			a.canon = append(a.canon, t...)
+			a.spans[len(a.spans)-1].end = int32(len(a.canon))
+			a.spans[len(a.spans)-1].soft = true
+			continue
+		case c&classTitle != 0:
+			a.titles++
+			continue
+		case c&(classConnector|classParticle) != 0:
 			continue
 		case string(t) == "ben" && len(a.spans) > 0 && ri+1 < len(a.raw):
 			continue // "Sami Ben Khamis": between two names, "son of"; "Ben Smith" keeps it

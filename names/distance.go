@@ -120,7 +120,22 @@ func Similarity(a, b []byte) float64 {
 	if n <= 3 {
 		return 0
 	}
+	if nisba(a, b) {
+		return nisbaSim
+	}
 	return similarityOf(Distance(a, b, 2), n)
+}
+
+// nisbaSim is the similarity of a name and the same name with a final i: in Persian, Dari and
+// Arabic the i makes another name, a family name from a given one ("Mohammadi" from
+// "Mohammad", "Karimi" from "Karim"), not a typo of it.
+const nisbaSim = 0.8
+
+func nisba(a, b []byte) bool {
+	if len(a) < len(b) {
+		a, b = b, a
+	}
+	return len(b) >= 4 && len(a) == len(b)+1 && a[len(a)-1] == 'i' && string(a[:len(b)]) == string(b)
 }
 
 // similarityOf is the table above: the similarity of two tokens d edits apart, the longer of
@@ -153,6 +168,8 @@ func SimilarityNear(a, b []byte) float64 {
 		return 1
 	case max(len(a), len(b)) <= 3:
 		return 0
+	case nisba(a, b):
+		return nisbaSim
 	case oneEdit(a, b):
 		return similarityOf(1, max(len(a), len(b)))
 	}

@@ -129,3 +129,16 @@ func TestDentalVariant(t *testing.T) {
 		t.Error("DentalVariant(محمد): nothing to read, want false")
 	}
 }
+
+// A final i makes another Persian or Arabic name, a family name from a given one.
+func TestNisbaIsNotATypo(t *testing.T) {
+	for _, p := range [][2]string{{"muhammadi", "muhammad"}, {"karim", "karimi"}, {"rahimi", "rahim"}} {
+		a, b := []byte(p[0]), []byte(p[1])
+		if got, near := Similarity(a, b), SimilarityNear(a, b); got != nisbaSim || near != nisbaSim {
+			t.Errorf("%s ~ %s: Similarity %.2f, SimilarityNear %.2f, want %.2f", p[0], p[1], got, near, nisbaSim)
+		}
+	}
+	if got := Similarity([]byte("hamidi"), []byte("hamidy")); got != 0.92 {
+		t.Errorf("hamidi ~ hamidy: %.2f, want a plain slip 0.92", got)
+	}
+}

@@ -66,6 +66,11 @@ func in(m map[string]struct{}, b []byte) bool {
 	return ok
 }
 
+// IsTitle reports whether a token is a title or honorific ("haji", "mullah", "sayed").
+func IsTitle(tok []byte) bool {
+	return in(titles, tok)
+}
+
 // Ignorable reports whether a token is a word the analyzer drops from names: a title, a
 // particle, a "son of" connector or a company form.
 func Ignorable(tok []byte) bool {
