@@ -55,6 +55,8 @@ func newRootCmd() *cobra.Command {
 		newCompareCmd(),
 		newEvalCmd(),
 		newBatchCmd(),
+		newServeCmd(),
+		newKeysCmd(),
 	)
 	return root
 }
