@@ -53,7 +53,7 @@ func (p *party) query(f fieldNames, loaded []corridor.ListVersion) (*match.Query
 	}
 	if strings.TrimSpace(p.birthDate) != "" {
 		if q.BirthDate, err = match.ParseBirthDate(p.birthDate); err != nil {
-			return nil, badRequest(codeBadBirthDate, f.birthDate, "%v (want YYYY, YYYY-MM or YYYY-MM-DD)", err)
+			return nil, badRequest(codeBadBirthDate, f.birthDate, "%v", err)
 		}
 	}
 	for _, c := range p.countries {
