@@ -118,8 +118,9 @@ func (a *aligner) scoreAbove(s *Searcher, rec *nameRec, wq float32, keep bool, c
 			cq += s.qtoks[p.q+1].cover
 		}
 		first := &s.idx.toks[toks[p.n]]
-		if (s.qtoks[p.q].soft || s.abjad) && p.n2 < 0 {
-			// A soft token that aligns with a listed one is that name after all; a token
+		if (s.qtoks[p.q].soft && !(s.qtoks[p.q].title && p.sim < 1) || s.abjad) && p.n2 < 0 {
+			// A soft token that aligns with a listed one is that name after all (a title
+			// only when equal: "Sayed" is not the rare "Qayed" a slip away); a token
 			// written without vowels is as rare as the listed name it spells.
 			wq += first.cover - cq
 			w, cq = first.weight, first.cover
