@@ -47,6 +47,7 @@ const (
 type qtok struct {
 	text       []byte
 	id         int32  // the listed token it is, or -1
+	weighed    bool   // on the lists (of this index, or of the one it takes its weights from)
 	skel       []byte // consonant skeleton; only for queries in Arabic script
 	skelH      uint64 // its hash
 	raw        []byte // as written before canonical rewriting, when that changed it
@@ -211,12 +212,16 @@ func (s *Searcher) analyze(q *Query) {
 		off += len(t)
 		var w float32
 		listed := int32(-1)
+		weighed := true
 		if id, ok := s.idx.tokenID(text); ok {
 			w = s.idx.toks[id].weight
 			listed = id
 		} else if t, ok := s.idx.ref.lookup(string(text)); ok {
-			w = t.weight // comparing two names: the query token is not in the other name
+			// Comparing two names, or screening a delta: the query token is on the lists,
+			// just not in this index's names.
+			w = t.weight
 		} else {
+			weighed = false
 			w = float32(capWeight(unknownWeight, text))
 		}
 
@@ -226,7 +231,7 @@ func (s *Searcher) analyze(q *Query) {
 			s.qskel = names.Skeleton(s.qskel, text)
 			skel = s.qskel[start:len(s.qskel):len(s.qskel)]
 		}
-		qt := qtok{text: text, id: listed, skel: skel, skelH: hashOf(skel), weight: w, cover: coverOf(w, len(text))}
+		qt := qtok{text: text, id: listed, weighed: weighed, skel: skel, skelH: hashOf(skel), weight: w, cover: coverOf(w, len(text))}
 		start := len(s.qraw)
 		s.qraw = s.an.Raw(s.qraw, i)
 		if raw := s.qraw[start:]; string(raw) != string(text) && len(raw) >= minDeletionLen {
@@ -459,7 +464,7 @@ func (s *Searcher) borrowWeight(qt *qtok) {
 	if qt.soft {
 		return // counts for little unless it aligns, and then with the listed token's weight
 	}
-	if qt.id >= 0 {
+	if qt.weighed {
 		return // listed: it has its own weight
 	}
 	var best float32
