@@ -65,15 +65,11 @@ func (p *party) query(f fieldNames, loaded []corridor.ListVersion) (*match.Query
 			q.Countries = append(q.Countries, code)
 		}
 	}
-	switch g := strings.ToLower(strings.TrimSpace(p.gender)); g {
-	case "":
-	case "male", "m":
-		q.Gender = corridor.GenderMale
-	case "female", "f":
-		q.Gender = corridor.GenderFemale
-	default:
-		return nil, badRequest(codeBadGender, f.gender, "gender %q: want male or female", p.gender)
+	gender, err := match.ParseGender(p.gender)
+	if err != nil {
+		return nil, badRequest(codeBadGender, f.gender, "%v", err)
 	}
+	q.Gender = gender
 	for _, id := range p.identifiers {
 		if strings.TrimSpace(id) == "" || !utf8.ValidString(id) || len(id) > maxNameBytes {
 			return nil, badRequest(codeBadIdentifier, f.identifiers, "identifiers must be non-blank UTF-8 strings of at most %d bytes", maxNameBytes)

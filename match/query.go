@@ -63,3 +63,16 @@ func ParseKind(s string) (corridor.Kind, error) {
 	}
 	return "", fmt.Errorf("kind %q: want person, organization, vessel, aircraft or any", s)
 }
+
+// ParseGender reads a query gender: male or female (m, f), any case; "" is not given.
+func ParseGender(s string) (corridor.Gender, error) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "":
+		return "", nil
+	case "male", "m":
+		return corridor.GenderMale, nil
+	case "female", "f":
+		return corridor.GenderFemale, nil
+	}
+	return "", fmt.Errorf("gender %q: want male or female", s)
+}

@@ -147,14 +147,8 @@ func (f *screenFlags) query(name string) (*match.Query, error) {
 	if q.Kind, err = match.ParseKind(f.kind); err != nil {
 		return nil, fmt.Errorf("--type: %w", err)
 	}
-	switch g := strings.ToLower(strings.TrimSpace(f.gender)); g {
-	case "":
-	case "male", "m":
-		q.Gender = corridor.GenderMale
-	case "female", "f":
-		q.Gender = corridor.GenderFemale
-	default:
-		return nil, fmt.Errorf("--gender %q: want male or female", f.gender)
+	if q.Gender, err = match.ParseGender(f.gender); err != nil {
+		return nil, fmt.Errorf("--gender: %w", err)
 	}
 	for _, id := range f.ids {
 		if strings.TrimSpace(id) == "" {

@@ -10,6 +10,7 @@ import (
 	"strconv"
 
 	"github.com/corridor-aml/corridor"
+	"github.com/corridor-aml/corridor/payment/internal/readlimit"
 )
 
 // Defaults for Reader's limits.
@@ -42,7 +43,7 @@ func (rd Reader) Read(r io.Reader) ([]corridor.Payment, error) {
 		maxDepth = DefaultMaxDepth
 	}
 	p := &parser{
-		dec:      xml.NewDecoder(&limitReader{r: r, left: maxBytes}),
+		dec:      xml.NewDecoder(readlimit.Reader(r, maxBytes, ErrTooLarge)),
 		maxDepth: maxDepth,
 	}
 	if err := p.scan(); err != nil {
@@ -216,28 +217,4 @@ func (p *parser) fail(err error) error {
 		return &Error{Line: syn.Line, Err: fmt.Errorf("malformed XML: %s", syn.Msg)}
 	}
 	return &Error{Line: line, Err: err}
-}
-
-// limitReader fails, rather than ending quietly, once more than left bytes were asked for:
-// a truncated message must not read as a shorter one.
-type limitReader struct {
-	r    io.Reader
-	left int64
-}
-
-func (l *limitReader) Read(b []byte) (int, error) {
-	if l.left <= 0 {
-		// One byte more tells a file of exactly the limit from a longer one.
-		var one [1]byte
-		if n, _ := io.ReadFull(l.r, one[:]); n > 0 {
-			return 0, ErrTooLarge
-		}
-		return 0, io.EOF
-	}
-	if int64(len(b)) > l.left {
-		b = b[:l.left]
-	}
-	n, err := l.r.Read(b)
-	l.left -= int64(n)
-	return n, err
 }

@@ -9,6 +9,7 @@ import (
 	"reflect"
 
 	"github.com/corridor-aml/corridor"
+	"github.com/corridor-aml/corridor/payment/internal/readlimit"
 )
 
 // DefaultMaxBytes bounds an input when Reader.MaxBytes is not set.
@@ -30,7 +31,7 @@ func (rd Reader) Read(r io.Reader) ([]corridor.Payment, error) {
 	if limit <= 0 {
 		limit = DefaultMaxBytes
 	}
-	br := bufio.NewReader(&limitReader{r: r, left: limit})
+	br := bufio.NewReader(readlimit.Reader(r, limit, ErrTooLarge))
 	first, err := firstByte(br)
 	if err != nil {
 		return nil, &Error{Err: err}
@@ -148,27 +149,4 @@ func jsonKind(t reflect.Type) string {
 		return "an object"
 	}
 	return t.String()
-}
-
-// limitReader fails once more than left bytes were asked for, so that a cut input is not
-// read as a shorter one.
-type limitReader struct {
-	r    io.Reader
-	left int64
-}
-
-func (l *limitReader) Read(b []byte) (int, error) {
-	if l.left <= 0 {
-		var one [1]byte
-		if n, _ := io.ReadFull(l.r, one[:]); n > 0 {
-			return 0, ErrTooLarge
-		}
-		return 0, io.EOF
-	}
-	if int64(len(b)) > l.left {
-		b = b[:l.left]
-	}
-	n, err := l.r.Read(b)
-	l.left -= int64(n)
-	return n, err
 }
