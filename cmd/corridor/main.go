@@ -57,6 +57,7 @@ func newRootCmd() *cobra.Command {
 		newBatchCmd(),
 		newServeCmd(),
 		newKeysCmd(),
+		newPolicyCmd(),
 	)
 	return root
 }
