@@ -14,6 +14,7 @@ type Hit struct {
 	Where       string        // where in the message: the party's field or element, or the text's
 	Query       string        // what was screened: the party's name, or the words of the text
 	Match       match.Match
+	Threshold   float64 // the alert threshold of the entity's list
 	Explanation match.Explanation
 }
 
@@ -128,7 +129,8 @@ func (s *Screener) party(searcher *match.Searcher, party *corridor.Party) []Hit 
 		if !m.Alert && i >= maxPartyMatches {
 			continue
 		}
-		hits = append(hits, Hit{Role: party.Role, Where: party.Where, Query: query, Match: m, Explanation: searcher.Explain(q, m)})
+		hits = append(hits, Hit{Role: party.Role, Where: party.Where, Query: query, Match: m,
+			Threshold: searcher.Index().Config().ThresholdFor(m.List), Explanation: searcher.Explain(q, m)})
 	}
 	return hits
 }
@@ -151,7 +153,7 @@ func (s *Screener) text(searcher *match.Searcher, t corridor.Text) []Hit {
 				if !m.Alert {
 					continue
 				}
-				h := Hit{Where: t.Where, Query: q.Name, Match: m}
+				h := Hit{Where: t.Where, Query: q.Name, Match: m, Threshold: searcher.Index().Config().ThresholdFor(m.List)}
 				if j, ok := best[m.Entity.ID]; ok {
 					if m.Score > hits[j].Match.Score {
 						h.Explanation = searcher.Explain(q, m)

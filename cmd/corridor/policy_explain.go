@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"os"
@@ -11,9 +10,7 @@ import (
 
 	"github.com/corridor-aml/corridor"
 	"github.com/corridor-aml/corridor/match"
-	"github.com/corridor-aml/corridor/payment/iso20022"
-	"github.com/corridor-aml/corridor/payment/jsonform"
-	"github.com/corridor-aml/corridor/payment/mt103"
+	"github.com/corridor-aml/corridor/payment/anyformat"
 	"github.com/corridor-aml/corridor/policy"
 	"github.com/corridor-aml/corridor/screen"
 )
@@ -94,32 +91,11 @@ func runPolicyExplain(cmd *cobra.Command, args []string, f *explainFlags) error 
 	return writeExplainText(cmd.OutOrStdout(), pack, out, f.all)
 }
 
-// readPayments reads a payment file in whichever format its content shows: "{1:" begins an
-// MT103 (block 1), "<" XML, and "{" or "[" corridor's JSON form.
+// readPayments reads a payment file in whichever format its content shows.
 func readPayments(path string) ([]corridor.Payment, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, err
 	}
-	head := bytes.TrimLeft(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")), " \t\r\n")
-	var payments []corridor.Payment
-	switch {
-	case bytes.HasPrefix(head, []byte("{1:")):
-		if payments, err = mt103.Parse(data, path); err != nil {
-			return nil, err // it names the file already
-		}
-	case bytes.HasPrefix(head, []byte("<")):
-		payments, err = iso20022.Read(bytes.NewReader(data))
-	case bytes.HasPrefix(head, []byte("{")), bytes.HasPrefix(head, []byte("[")):
-		payments, err = jsonform.Read(bytes.NewReader(data))
-	default:
-		return nil, fmt.Errorf("%s: not a payment file: want an MT103 ({1:), ISO 20022 XML (<) or JSON ({ or [)", path)
-	}
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	if len(payments) == 0 {
-		return nil, fmt.Errorf("%s: no payments", path)
-	}
-	return payments, nil
+	return anyformat.Read(data, path)
 }

@@ -92,7 +92,7 @@ func TestPolicyExplainFormats(t *testing.T) {
 	if err := os.WriteFile(bad, []byte("hello"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if _, _, err := execute(t, "policy", "explain", "--payment", bad); err == nil || !strings.Contains(err.Error(), "not a payment file") {
+	if _, _, err := execute(t, "policy", "explain", "--payment", bad); err == nil || !strings.Contains(err.Error(), "not a payment message") {
 		t.Errorf("err = %v", err)
 	}
 	if _, _, err := execute(t, "policy", "explain"); err == nil || !strings.Contains(err.Error(), "--payment") {
