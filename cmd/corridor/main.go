@@ -58,6 +58,7 @@ func newRootCmd() *cobra.Command {
 		newServeCmd(),
 		newKeysCmd(),
 		newPolicyCmd(),
+		newAuditCmd(),
 	)
 	return root
 }

@@ -1,0 +1,267 @@
+package corridor
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+)
+
+// The audit trail is a hash chain: each record carries the SHA-256 of the record before it,
+// so that editing, deleting or reordering any record breaks the chain from there on. The
+// hash of a record is the SHA-256 of its canonical encoding, the eight lines
+//
+//	corridor-audit-v1
+//	<seq, decimal>
+//	<time, UTC, 2006-01-02T15:04:05.000000Z>
+//	<actor>
+//	<action>
+//	<subject>
+//	<payload SHA-256, 64 lower-case hex digits>
+//	<previous record's hash, 64 lower-case hex digits; 64 zeros for the first record>
+//
+// joined by "\n" (LF) with no final LF, as UTF-8. Actor, action and subject hold no control
+// characters, so the lines cannot be confused. The payload is hashed apart so that the chain
+// would still verify if a retention policy ever dropped old payloads and kept their hashes.
+// docs/audit.md shows how to recompute it with printf and sha256sum.
+
+// AuditVersion is the first line of the canonical encoding.
+const AuditVersion = "corridor-audit-v1"
+
+// AuditTimeFormat is how a record's time is written in its canonical encoding; stores keep
+// times to the microsecond so that a time read back writes the same.
+const AuditTimeFormat = "2006-01-02T15:04:05.000000Z"
+
+// GenesisHash is the previous hash of the first record.
+var GenesisHash = strings.Repeat("0", 64)
+
+// Audit actions corridor writes.
+const (
+	AuditPartyAdd     = "party.add"
+	AuditPartyUpdate  = "party.update"
+	AuditPartyBlock   = "party.block"
+	AuditScreen       = "screen"
+	AuditAlertCreate  = "alert.create"
+	AuditAlertPropose = "alert.propose"
+	AuditAlertConfirm = "alert.confirm"
+	AuditAlertReject  = "alert.reject"
+	AuditListLoad     = "list.load"
+	AuditKeyChange    = "key.change"
+)
+
+// AuditEvent is what a caller asks to append; the store adds sequence, time and hashes.
+type AuditEvent struct {
+	Actor   string
+	Action  string
+	Subject string // what it is about: "alert:12", "party:3", "list:us_ofac_sdn"
+	Payload any    // marshalled with encoding/json; nil is written as null
+}
+
+// AuditRecord is one record of the trail, as stored and exported.
+type AuditRecord struct {
+	Seq         int64
+	Time        time.Time
+	Actor       string
+	Action      string
+	Subject     string
+	Payload     json.RawMessage // canonical JSON as appended; exported as a string, see MarshalJSON
+	PayloadHash string          // SHA-256 hex of Payload
+	PrevHash    string          // the previous record's Hash
+	Hash        string          // SHA-256 hex of CanonicalEncoding
+}
+
+// MarshalJSON writes the payload as a JSON string of its exact bytes, so that a reader can
+// hash what it finds there (jq -j .payload | sha256sum) without re-encoding it.
+func (r AuditRecord) MarshalJSON() ([]byte, error) {
+	return json.Marshal(struct {
+		Seq         int64  `json:"seq"`
+		Time        string `json:"time"`
+		Actor       string `json:"actor"`
+		Action      string `json:"action"`
+		Subject     string `json:"subject"`
+		Payload     string `json:"payload"`
+		PayloadHash string `json:"payload_sha256"`
+		PrevHash    string `json:"prev_sha256"`
+		Hash        string `json:"sha256"`
+	}{r.Seq, r.Time.UTC().Format(AuditTimeFormat), r.Actor, r.Action, r.Subject, string(r.Payload), r.PayloadHash, r.PrevHash, r.Hash})
+}
+
+// NextAuditRecord builds the record that follows the head (seq, hash) at time at.
+func NextAuditRecord(headSeq int64, headHash string, at time.Time, e AuditEvent) (AuditRecord, error) {
+	for _, f := range []struct{ name, v string }{{"actor", e.Actor}, {"action", e.Action}, {"subject", e.Subject}} {
+		if err := auditField(f.v); err != nil {
+			return AuditRecord{}, fmt.Errorf("audit %s: %w", f.name, err)
+		}
+	}
+	payload, err := json.Marshal(e.Payload)
+	if err != nil {
+		return AuditRecord{}, fmt.Errorf("audit %s payload: %w", e.Action, err)
+	}
+	r := AuditRecord{
+		Seq: headSeq + 1, Time: at.UTC().Truncate(time.Microsecond),
+		Actor: e.Actor, Action: e.Action, Subject: e.Subject,
+		Payload: payload, PayloadHash: sha256Hex(payload), PrevHash: headHash,
+	}
+	r.Hash = r.ComputeHash()
+	return r, nil
+}
+
+func auditField(s string) error {
+	if strings.TrimSpace(s) == "" {
+		return fmt.Errorf("%w: empty", ErrInvalid)
+	}
+	if !utf8.ValidString(s) {
+		return fmt.Errorf("%w: %q is not UTF-8", ErrInvalid, s)
+	}
+	if strings.IndexFunc(s, unicode.IsControl) >= 0 {
+		return fmt.Errorf("%w: %q holds a control character", ErrInvalid, s)
+	}
+	return nil
+}
+
+func validActor(actor string) error {
+	if err := auditField(actor); err != nil {
+		return fmt.Errorf("actor: %w", err)
+	}
+	return nil
+}
+
+// CanonicalEncoding returns the bytes whose SHA-256 is the record's hash.
+func (r *AuditRecord) CanonicalEncoding() []byte {
+	return []byte(strings.Join([]string{
+		AuditVersion,
+		strconv.FormatInt(r.Seq, 10),
+		r.Time.UTC().Format(AuditTimeFormat),
+		r.Actor, r.Action, r.Subject,
+		r.PayloadHash, r.PrevHash,
+	}, "\n"))
+}
+
+// ComputeHash returns the hash the record should carry.
+func (r *AuditRecord) ComputeHash() string { return sha256Hex(r.CanonicalEncoding()) }
+
+func sha256Hex(b []byte) string {
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:])
+}
+
+// Screening is what the trail keeps of one screen: who, when (the record's time), a hash of
+// the input rather than the input itself (the trail cannot be edited, so it must not hold
+// personal data that may have to be erased), the list versions and the result.
+type Screening struct {
+	Actor     string           `json:"-"`
+	Channel   string           `json:"channel"`            // cli, api, batch, payment, rescreen
+	InputHash string           `json:"input_sha256"`       // of the input as received
+	PartyID   int64            `json:"party_id,omitempty"` // when a monitored party was screened
+	Lists     []ListVersionRef `json:"lists"`
+	Result    string           `json:"result"` // clear, alert, suppressed
+	Alerts    []int64          `json:"alerts,omitempty"`
+}
+
+// ListVersionRef names one list version.
+type ListVersionRef struct {
+	List ListID `json:"list"`
+	Hash string `json:"hash"`
+}
+
+// AuditReport is the outcome of walking the chain.
+type AuditReport struct {
+	Records  int64  // records read
+	HeadSeq  int64  // the last record's seq, as the store's head says
+	HeadHash string // and its hash: note it elsewhere to detect a rewrite of the whole tail
+	Fault    *AuditFault
+}
+
+// AuditFault names the first record where the chain breaks.
+type AuditFault struct {
+	Seq    int64
+	Kind   string // edited, missing, broken-link, truncated
+	Detail string
+}
+
+func (f *AuditFault) Error() string {
+	return fmt.Sprintf("audit record %d: %s: %s", f.Seq, f.Kind, f.Detail)
+}
+
+// Kinds of AuditFault.
+const (
+	FaultEdited     = "edited"      // the record does not match its own hashes
+	FaultMissing    = "missing"     // a sequence number is absent: the record was deleted
+	FaultBrokenLink = "broken-link" // its previous hash is not the hash of the record before: reordered or replaced
+	FaultTruncated  = "truncated"   // records at the end were deleted, or the head was changed
+)
+
+// ChainVerifier checks records fed to it in sequence order. Stores use it for VerifyAudit;
+// anyone can use it on an export.
+type ChainVerifier struct {
+	seq   int64
+	hash  string
+	count int64
+}
+
+// NewChainVerifier starts a verifier at the beginning of the chain.
+func NewChainVerifier() *ChainVerifier { return &ChainVerifier{hash: GenesisHash} }
+
+// Next checks the next record read and returns the fault it shows, if any.
+func (v *ChainVerifier) Next(r *AuditRecord) *AuditFault {
+	v.count++
+	want := v.seq + 1
+	switch {
+	case r.Seq > want:
+		return &AuditFault{want, FaultMissing, fmt.Sprintf("the record after %d is %d", v.seq, r.Seq)}
+	case r.Seq < want:
+		return &AuditFault{r.Seq, FaultBrokenLink, fmt.Sprintf("read after record %d", v.seq)}
+	case sha256Hex(r.Payload) != r.PayloadHash:
+		return &AuditFault{r.Seq, FaultEdited, "its payload does not match its payload hash"}
+	case r.ComputeHash() != r.Hash:
+		return &AuditFault{r.Seq, FaultEdited, "its fields do not match its hash (changed, or moved from another place)"}
+	case r.PrevHash != v.hash:
+		return &AuditFault{r.Seq, FaultBrokenLink, fmt.Sprintf("its previous hash %.12s… is not record %d's hash %.12s…", r.PrevHash, v.seq, v.hash)}
+	}
+	v.seq, v.hash = r.Seq, r.Hash
+	return nil
+}
+
+// End checks that the chain read ends where the store's head says it does.
+func (v *ChainVerifier) End(headSeq int64, headHash string) *AuditFault {
+	switch {
+	case headSeq > v.seq:
+		return &AuditFault{v.seq + 1, FaultTruncated, fmt.Sprintf("the log ends at %d but its head says %d", v.seq, headSeq)}
+	case headSeq < v.seq || headHash != v.hash:
+		return &AuditFault{v.seq, FaultTruncated, fmt.Sprintf("the head (%d, %.12s…) does not match the last record", headSeq, headHash)}
+	}
+	return nil
+}
+
+// Count returns how many records the verifier has read.
+func (v *ChainVerifier) Count() int64 { return v.count }
+
+// VerifyChain verifies the records each yields in sequence order against the store's head,
+// stopping at the first fault. Stores call it with a read of one consistent snapshot.
+func VerifyChain(headSeq int64, headHash string, each func(fn func(AuditRecord) error) error) (AuditReport, error) {
+	rep := AuditReport{HeadSeq: headSeq, HeadHash: headHash}
+	v := NewChainVerifier()
+	err := each(func(r AuditRecord) error {
+		if f := v.Next(&r); f != nil {
+			rep.Fault = f
+			return errStopVerify
+		}
+		return nil
+	})
+	rep.Records = v.Count()
+	if err != nil && err != errStopVerify {
+		return rep, err
+	}
+	if rep.Fault == nil {
+		rep.Fault = v.End(headSeq, headHash)
+	}
+	return rep, nil
+}
+
+var errStopVerify = errors.New("stop")
