@@ -15,6 +15,7 @@ const (
 	exitAlert   = 1 // something reached the alert threshold
 	exitError   = 2 // bad input or a failure
 	exitBadRows = 3 // batch: no alert, but some rows could not be screened
+	exitBlock   = 3 // payment screen: a payment is to be blocked (exitAlert: to be reviewed)
 )
 
 // errAlert is returned by a command whose result holds an alert; main turns it into exitAlert.
@@ -26,8 +27,10 @@ func main() {
 	switch {
 	case err == nil:
 		os.Exit(exitClear)
-	case errors.Is(err, errAlert):
+	case errors.Is(err, errAlert), errors.Is(err, errReview):
 		os.Exit(exitAlert)
+	case errors.Is(err, errBlock):
+		os.Exit(exitBlock)
 	case errors.Is(err, errBadRows):
 		fmt.Fprintln(os.Stderr, "corridor: some rows could not be screened: see match_reason in the results")
 		os.Exit(exitBadRows)
@@ -55,10 +58,11 @@ func newRootCmd() *cobra.Command {
 		newCompareCmd(),
 		newEvalCmd(),
 		newBatchCmd(),
+		newPaymentCmd(),
 		newServeCmd(),
 		newKeysCmd(),
-		newPolicyCmd(),
 		newAuditCmd(),
+		newPolicyCmd(),
 	)
 	return root
 }

@@ -31,3 +31,11 @@ func WriteLines(w io.Writer, payments []corridor.Payment) error {
 	}
 	return nil
 }
+
+// Marshaler returns a payment as a value that encodes to its JSON form, to embed the payment
+// in a larger JSON document (a decision, an API answer).
+func Marshaler(p *corridor.Payment) json.Marshaler { return formValue{fromPayment(p)} }
+
+type formValue struct{ p payment }
+
+func (f formValue) MarshalJSON() ([]byte, error) { return json.Marshal(f.p) }
