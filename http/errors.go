@@ -26,6 +26,7 @@ const (
 	codeBadThreshold     = "bad_threshold"
 	codeBadLimit         = "bad_limit"
 	codeBadParameter     = "bad_parameter"
+	codeBadPayment       = "bad_payment"
 	codeLineTooLong      = "line_too_long"
 	codeTooManyLines     = "too_many_lines"
 	codeNotFound         = "not_found"

@@ -28,6 +28,7 @@ func (s *Server) routeTable() []route {
 		{method: "GET", pattern: "/v1/entities/{id}", role: screen, ready: true, handle: s.handleEntity},
 		{method: "GET", pattern: "/v1/lists", role: screen, ready: true, handle: s.handleLists},
 		{method: "POST", pattern: "/v1/lists/reload", role: admin, handle: s.handleReload},
+		{method: "POST", pattern: "/v1/payments/screen", role: screen, ready: true, handle: s.handlePayments},
 
 		{method: "POST", pattern: "/match/{dataset}", role: screen, ready: true, compat: true, handle: s.handleMatch},
 		{method: "GET", pattern: "/search/{dataset}", role: screen, ready: true, compat: true, handle: s.handleSearch},

@@ -13,6 +13,7 @@ import (
 	"github.com/corridor-aml/corridor"
 	"github.com/corridor-aml/corridor/apikey"
 	"github.com/corridor-aml/corridor/match"
+	"github.com/corridor-aml/corridor/policy"
 )
 
 // Loader loads the lists and indexes them. The server calls it once at start and again on
@@ -25,10 +26,13 @@ type Limits struct {
 	MaxBatchLines int   // lines of one /v1/screen/batch request
 	MaxLineBytes  int   // one line of a batch request
 	MaxQueries    int   // queries of one /match request
+	// MaxPaymentBytes bounds a payment message of /v1/payments/screen: a bulk pain.001 is
+	// larger than any JSON request.
+	MaxPaymentBytes int64
 }
 
 // DefaultLimits are the limits when Options leaves them zero.
-var DefaultLimits = Limits{MaxBodyBytes: 64 << 10, MaxBatchLines: 1_000_000, MaxLineBytes: 16 << 10, MaxQueries: 100}
+var DefaultLimits = Limits{MaxBodyBytes: 64 << 10, MaxBatchLines: 1_000_000, MaxLineBytes: 16 << 10, MaxQueries: 100, MaxPaymentBytes: 8 << 20}
 
 // Options configure a Server.
 type Options struct {
@@ -42,6 +46,11 @@ type Options struct {
 	Limits      Limits
 	MaxListAge  time.Duration // lists older than this show as stale in /v1/lists
 	Now         func() time.Time
+	// Pack is the licence policy payments are decided with; nil: the embedded Afghanistan pack.
+	Pack *policy.Pack
+	// ReviewThreshold is the score from which a near miss sends a payment to review; 0: the
+	// default (policy.DefaultReviewThreshold).
+	ReviewThreshold float64
 }
 
 // Server answers the API. Create it with New; it is ready once the first index is loaded.
@@ -81,6 +90,9 @@ func New(opt Options) *Server {
 	}
 	if lim.MaxQueries <= 0 {
 		lim.MaxQueries = def.MaxQueries
+	}
+	if lim.MaxPaymentBytes <= 0 {
+		lim.MaxPaymentBytes = def.MaxPaymentBytes
 	}
 	s := &Server{opt: opt, log: opt.Logger}
 	s.metrics = newMetrics(s)

@@ -80,19 +80,10 @@ review, 3 when it is block, 2 on an error (a file that cannot be read whole).`,
 	return cmd
 }
 
-// paymentDecision is one payment of a file with everything that decided it.
-type paymentDecision struct {
-	Index     int                  `json:"index"`
-	Payment   corridor.Payment     `json:"payment"`
-	Screening screen.PaymentResult `json:"screening"`
-	Licences  policy.Result        `json:"licences"`
-	Verdict   policy.Verdict       `json:"verdict"`
-}
-
+// paymentFileResult is the decisions on the payments of one file.
 type paymentFileResult struct {
-	File     string               `json:"file"`
-	Decision corridor.Disposition `json:"decision"` // the strongest of the payments'
-	Payments []paymentDecision    `json:"payments"`
+	File string
+	policy.FileDecision
 }
 
 func runPaymentScreen(cmd *cobra.Command, file string, f *paymentFlags) error {
@@ -122,22 +113,14 @@ func runPaymentScreen(cmd *cobra.Command, file string, f *paymentFlags) error {
 		return err
 	}
 	s := screen.NewScreener(match.NewCurrent(idx), screen.Options{Lists: selected})
-	out := paymentFileResult{File: file, Decision: corridor.Release}
-	for i := range payments {
-		p := &payments[i]
-		res := s.Payment(p)
-		pol := pack.Evaluate(p, &res, opt)
-		v := policy.Decide(p, &res, pol, f.reviewThreshold)
-		out.Payments = append(out.Payments, paymentDecision{Index: i + 1, Payment: *p, Screening: res, Licences: pol, Verdict: v})
-		out.Decision = out.Decision.Worse(v.Decision)
-	}
+	out := paymentFileResult{File: file, FileDecision: policy.DecideAll(s, pack, payments, opt, f.reviewThreshold)}
 	if f.report != "" {
 		if err := writePaymentReport(f.report, &out); err != nil {
 			return fmt.Errorf("--report: %w", err)
 		}
 	}
 	if f.asJSON {
-		err = writeJSON(cmd.OutOrStdout(), out.json())
+		err = writeJSON(cmd.OutOrStdout(), out.FileDecision)
 	} else {
 		err = writePaymentText(cmd.OutOrStdout(), &out)
 	}

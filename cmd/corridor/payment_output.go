@@ -1,83 +1,13 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
 	"text/tabwriter"
 
 	"github.com/corridor-aml/corridor"
-	"github.com/corridor-aml/corridor/match"
-	"github.com/corridor-aml/corridor/payment/jsonform"
-	"github.com/corridor-aml/corridor/policy"
 )
-
-// The JSON of `payment screen --json`: snake_case, as corridor's other JSON, with the payment
-// in its JSON form (docs/payments.md).
-type paymentFileJSON struct {
-	File     string               `json:"file"`
-	Decision corridor.Disposition `json:"decision"` // the strongest of the payments'
-	Payments []paymentJSON        `json:"payments"`
-}
-
-type paymentJSON struct {
-	Index     int                  `json:"index"`
-	Decision  corridor.Disposition `json:"decision"`
-	Verdict   policy.Verdict       `json:"verdict"`
-	Payment   json.Marshaler       `json:"payment"`
-	Hits      []hitJSON            `json:"hits"`
-	Countries []countryJSON        `json:"countries"`
-	Licences  policy.Result        `json:"licences"`
-	Lists     []listJSON           `json:"lists"`
-}
-
-type hitJSON struct {
-	Role        corridor.Role     `json:"role,omitempty"`
-	Where       string            `json:"where"`
-	Query       string            `json:"query"`
-	EntityID    string            `json:"entity_id"`
-	List        corridor.ListID   `json:"list"`
-	ListedName  string            `json:"listed_name"`
-	Programs    []string          `json:"programs"`
-	Score       float64           `json:"score"`
-	Alert       bool              `json:"alert"`
-	Threshold   float64           `json:"threshold"`
-	Explanation match.Explanation `json:"explanation"`
-}
-
-type countryJSON struct {
-	Country string        `json:"country"`
-	Source  string        `json:"source"`
-	Role    corridor.Role `json:"role,omitempty"`
-	Where   string        `json:"where,omitempty"`
-	Text    string        `json:"text,omitempty"`
-}
-
-func paymentJSONOf(d *paymentDecision) paymentJSON {
-	out := paymentJSON{Index: d.Index, Decision: d.Verdict.Decision, Verdict: d.Verdict, Payment: jsonform.Marshaler(&d.Payment),
-		Hits: []hitJSON{}, Countries: []countryJSON{}, Licences: d.Licences}
-	for _, h := range d.Screening.Hits {
-		out.Hits = append(out.Hits, hitJSON{Role: h.Role, Where: h.Where, Query: h.Query, EntityID: h.Match.Entity.ID,
-			List: h.Match.List, ListedName: h.Match.Name, Programs: h.Match.Entity.Programs, Score: h.Match.Score,
-			Alert: h.Match.Alert, Threshold: h.Threshold, Explanation: h.Explanation})
-	}
-	for _, c := range d.Screening.Countries {
-		out.Countries = append(out.Countries, countryJSON(c))
-	}
-	for _, v := range d.Screening.Versions {
-		out.Lists = append(out.Lists, listJSONOf(v))
-	}
-	return out
-}
-
-func (r *paymentFileResult) json() paymentFileJSON {
-	out := paymentFileJSON{File: r.File, Decision: r.Decision, Payments: []paymentJSON{}}
-	for i := range r.Payments {
-		out.Payments = append(out.Payments, paymentJSONOf(&r.Payments[i]))
-	}
-	return out
-}
 
 // writePaymentText prints one line a payment, then each payment's summary.
 func writePaymentText(w io.Writer, r *paymentFileResult) error {

@@ -44,7 +44,9 @@ func TestPaymentScreenJSONAndReport(t *testing.T) {
 	var res struct {
 		Decision string `json:"decision"`
 		Payments []struct {
-			Hits    []hitJSON                `json:"hits"`
+			Hits []struct {
+				EntityID string `json:"entity_id"`
+			} `json:"hits"`
 			Verdict struct{ Summary string } `json:"verdict"`
 			Payment map[string]any           `json:"payment"`
 		} `json:"payments"`
