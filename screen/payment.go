@@ -156,16 +156,19 @@ func (s *Screener) text(searcher *match.Searcher, t corridor.Text) []Hit {
 				h := Hit{Where: t.Where, Query: q.Name, Match: m, Threshold: searcher.Index().Config().ThresholdFor(m.List)}
 				if j, ok := best[m.Entity.ID]; ok {
 					if m.Score > hits[j].Match.Score {
-						h.Explanation = searcher.Explain(q, m)
 						hits[j] = h
 					}
 					continue
 				}
-				h.Explanation = searcher.Explain(q, m)
 				best[m.Entity.ID] = len(hits)
 				hits = append(hits, h)
 			}
 		}
+	}
+	// Explained once, for the run that named each entity best.
+	for i := range hits {
+		q := &match.Query{Name: hits[i].Query, Lists: s.lists}
+		hits[i].Explanation = searcher.Explain(q, hits[i].Match)
 	}
 	return hits
 }
