@@ -19,6 +19,9 @@ func newAuditCmd() *cobra.Command {
 		Long: `The audit trail records every screen, alert, decision and list version loaded.
 Each record carries the SHA-256 of the record before it, so that editing, deleting or
 reordering a record breaks the chain; docs/audit.md describes the encoding.`,
+		Example: `  corridor audit verify
+  corridor audit export --since 1 -o audit.jsonl
+  corridor audit verify --store postgres://corridor@db.internal/corridor`,
 		Args: cobra.NoArgs,
 	}
 	addStoreFlag(cmd)

@@ -20,6 +20,9 @@ created. A running server picks up changes within a few seconds.
 
 Roles: screen (every screening and lookup endpoint, and /metrics) and admin
 (screen, and POST /v1/lists/reload).`,
+		Example: `  corridor keys create --role screen --name payments-gateway
+  corridor keys list
+  corridor keys revoke 3f9a0c12d4e5`,
 		Args: cobra.NoArgs,
 	}
 	cmd.AddCommand(newKeysCreateCmd(), newKeysListCmd(), newKeysRevokeCmd())

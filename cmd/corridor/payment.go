@@ -33,6 +33,11 @@ func newPaymentCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "payment",
 		Short: "Screen payment messages and decide: release, review or block",
+		Long: `Screen payment messages (ISO 20022 pacs.008 and pain.001, MT103, corridor's JSON
+form), apply the humanitarian licence pack and decide each payment: release, review
+or block, with the evidence and the legal basis. See docs/payments.md.`,
+		Example: `  corridor payment screen pacs008.xml
+  corridor payment screen mt103.txt --json --report decisions.html`,
 	}
 	cmd.AddCommand(newPaymentScreenCmd())
 	return cmd

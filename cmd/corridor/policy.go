@@ -20,6 +20,9 @@ published, what it covers, a condition in CEL and its effect (authorize, deny or
 review). corridor embeds an Afghanistan pack; see docs/policy.md for the format.
 
 A pack is configuration for counsel to review, not legal advice.`,
+		Example: `  corridor policy check
+  corridor policy check my-pack.yaml
+  corridor policy explain --payment pacs008.xml`,
 	}
 	cmd.AddCommand(newPolicyCheckCmd(), newPolicyExplainCmd())
 	return cmd
