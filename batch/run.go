@@ -36,7 +36,11 @@ type Config struct {
 	Warn        io.Writer // bad rows are reported here, the first MaxWarnings of them
 	MaxWarnings int
 	Progress    func(rows int64) // called as rows are written, from one goroutine
-	Now         func() time.Time // the report's date; nil: time.Now
+	// OnRow, when set, is called with each row screened by this run (not the rows a resume
+	// skips), after its record is written, in input order, from one goroutine. The Outcome
+	// and its Fields are reused once it returns; an error stops the batch as a write error does.
+	OnRow func(*Outcome) error
+	Now   func() time.Time // the report's date; nil: time.Now
 }
 
 // Result is what Run did.
@@ -94,6 +98,11 @@ func Run(ctx context.Context, cfg Config) (*Result, error) {
 		src: cfg.Source, skip: skip, header: header, cols: cols, idx: cfg.Index, kind: cfg.Kind,
 		lists: cfg.Lists, workers: cfg.Workers, out: out, progress: cfg.Progress,
 		emit: func(o *Outcome) error {
+			if cfg.OnRow != nil {
+				if err := cfg.OnRow(o); err != nil {
+					return err
+				}
+			}
 			res.add(o)
 			if o.Decision == Error && cfg.Warn != nil {
 				if warned++; warned <= cfg.MaxWarnings {

@@ -35,6 +35,8 @@ type batchFlags struct {
 	resume    bool
 	quiet     bool
 	workers   int
+	monitor   bool
+	actor     *string
 }
 
 func newBatchCmd() *cobra.Command {
@@ -72,6 +74,13 @@ even after Ctrl-C or a crash: run the same command with --resume to continue it
 without duplicates or gaps. --resume refuses a results file made from another
 input, other lists or another threshold (results.csv.batch.json records them).
 
+--monitor keeps every row screened as a monitored party in the store (--store),
+under its own reference column when there is one, records each screen in the
+audit trail and opens an alert for each match at or above the threshold, unless
+one is open already or a confirmed false positive for the same data and entity
+version cleared it (see docs/cases.md). With --resume it keeps only the rows
+screened by the resumed run. Rows that cannot be screened are not kept.
+
 A progress bar (rows/s and time left) is shown when standard error is a
 terminal, unless --quiet.
 
@@ -83,7 +92,8 @@ when the batch failed or was interrupted.`,
   corridor batch staff.csv --map name="Employee",dob="Born",id="Tazkira No" -o results.csv
   corridor batch payroll.csv --lists un,us_ofac_sdn --type person -o results.csv
   corridor batch payroll.csv -o results.csv --resume    # after Ctrl-C or a crash
-  corridor batch payroll.csv --quiet > results.csv || echo "review needed"`,
+  corridor batch payroll.csv --quiet > results.csv || echo "review needed"
+  corridor batch customers.csv -o results.csv --monitor --actor onboarding`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runBatch(cmd, args[0], &f)
@@ -101,6 +111,7 @@ when the batch failed or was interrupted.`,
 	fl.BoolVar(&f.resume, "resume", false, "continue the results file -o of an interrupted batch")
 	fl.BoolVarP(&f.quiet, "quiet", "q", false, "show no progress bar")
 	fl.IntVar(&f.workers, "workers", runtime.GOMAXPROCS(0), "rows screened at once (default: the cores usable)")
+	addBatchMonitorFlags(cmd, &f)
 	return cmd
 }
 
@@ -149,18 +160,43 @@ func runBatch(cmd *cobra.Command, path string, f *batchFlags) error {
 	defer stop()
 
 	bar := newBatchProgress(cmd.ErrOrStderr(), src, f.quiet)
-	res, err := batch.Run(ctx, batch.Config{
+	cfg := batch.Config{
 		Source: src, Job: job, Index: idx, Lists: selected, Kind: kind, Map: f.mapping,
 		Workers: f.workers, Output: f.output, Stdout: cmd.OutOrStdout(), Alerts: alerts,
 		Report: f.report, Resume: f.resume, Warn: bar.warnings(), MaxWarnings: 20,
 		Progress: bar.update,
-	})
+	}
+	var bm *batchMonitor
+	if f.monitor {
+		cols, err := batch.DetectColumns(src.Header(), f.mapping)
+		if err != nil {
+			return fmt.Errorf("%s: %w", job.Input, err)
+		}
+		store, err := openStore(cmd, false)
+		if err != nil {
+			return err
+		}
+		defer store.Close()
+		mon := &monitor{store: store, actor: *f.actor, channel: "batch", lists: listRefs(screenedVersions(idx, selected))}
+		bm = startBatchMonitor(ctx, mon, idx, cols, src.Header(), kind, selected)
+		cfg.OnRow = bm.onRow
+	}
+	res, err := batch.Run(ctx, cfg)
 	bar.finish()
+	stderr := cmd.ErrOrStderr()
+	writeMonitored := func() {}
+	if bm != nil {
+		st, merr := bm.finish()
+		if err == nil {
+			err = merr
+		}
+		writeMonitored = func() { st.write(stderr) }
+	}
 	if err != nil {
 		return fmt.Errorf("%s: %w", job.Input, err)
 	}
-	stderr := cmd.ErrOrStderr()
 	if res.Interrupted {
+		writeMonitored()
 		if f.output == "" {
 			return fmt.Errorf("%s: interrupted after %d rows", job.Input, res.Rows)
 		}
@@ -169,6 +205,7 @@ func runBatch(cmd *cobra.Command, path string, f *batchFlags) error {
 	fmt.Fprintf(stderr, "%s: %s: %s, %d clear, %s at threshold %.2f (columns %s)\n",
 		job.Input, countNoun(int(res.Rows), "row", "rows"), countNoun(int(res.Alerts), "alert", "alerts"), res.Clear,
 		countNoun(int(res.Errors), "bad row", "bad rows"), idx.Config().Threshold, res.Columns.Describe(res.Header))
+	writeMonitored()
 	if f.output != "" {
 		fmt.Fprintf(stderr, "results: %s", f.output)
 		if res.Resumed > 0 {

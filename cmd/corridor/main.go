@@ -63,6 +63,8 @@ func newRootCmd() *cobra.Command {
 		newKeysCmd(),
 		newAuditCmd(),
 		newPolicyCmd(),
+		newAlertsCmd(),
+		newPartiesCmd(),
 	)
 	return root
 }

@@ -23,6 +23,9 @@ type screenFlags struct {
 	limit       int
 	asJSON      bool
 	explain     bool
+	monitor     bool
+	ref         string
+	actor       *string
 }
 
 func newScreenCmd() *cobra.Command {
@@ -45,13 +48,21 @@ decisive. --lists limits which lists are screened; a name scores the same whatev
 Every alert is shown, whatever --limit says.
 
 Exit status: 0 when nothing reaches the alert threshold, 1 when something does,
-2 on an error (a bad flag value, a list that cannot be read).`,
+2 on an error (a bad flag value, a list that cannot be read).
+
+--monitor keeps the party in the store (--store) under --ref, records the screen
+in the audit trail and opens an alert for each match at or above the threshold,
+unless one is open already or a confirmed false positive for the same party data
+and the same version of the listed entity cleared it: that match is shown as
+previously cleared. The exit status is the same with or without --monitor. See
+docs/cases.md.`,
 		Example: `  corridor screen "Sirajuddin Haqqani"
   corridor screen "HAQQANI, Siraj" --dob 1977 --nationality AF --type person
   corridor screen "Sirajuddin Haqqani" --lists un --explain
   corridor screen "Bank Melli" --type organization --json
   corridor screen "Ali Ahmad" --id A1234567 --nationality Afghanistan --nationality PK
-  corridor screen "Mohammad Ismail" --threshold 0.9 || echo "review needed"`,
+  corridor screen "Mohammad Ismail" --threshold 0.9 || echo "review needed"
+  corridor screen "Ahmad Karimi" --dob 1980 --monitor --ref C-1042`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runScreen(cmd, strings.Join(args, " "), &f)
@@ -68,6 +79,7 @@ Exit status: 0 when nothing reaches the alert threshold, 1 when something does,
 	fl.IntVar(&f.limit, "limit", 10, "show at most this many matches (0: all); every alert is shown, even beyond it")
 	fl.BoolVar(&f.asJSON, "json", false, "print JSON, with each match's full explanation")
 	fl.BoolVar(&f.explain, "explain", false, "print each match's full explanation: aligned tokens, weights, facts")
+	addMonitorFlags(cmd, &f)
 	return cmd
 }
 
@@ -75,6 +87,9 @@ func runScreen(cmd *cobra.Command, name string, f *screenFlags) error {
 	q, err := f.query(name)
 	if err != nil {
 		return err
+	}
+	if f.ref != "" && !f.monitor {
+		return errors.New("--ref: a reference is kept only with --monitor")
 	}
 	if f.limit < 0 {
 		return fmt.Errorf("--limit %d: want 0 (all) or more", f.limit)
@@ -103,6 +118,11 @@ func runScreen(cmd *cobra.Command, name string, f *screenFlags) error {
 		// --limit never hides an alert (a list may have a lower threshold than another).
 		if m.Alert || f.limit == 0 || len(res.Matches) < f.limit {
 			res.Matches = append(res.Matches, matchJSONOf(m, s.Explain(q, m)))
+		}
+	}
+	if f.monitor {
+		if err := monitorScreen(cmd, f, q, s, matches, &res); err != nil {
+			return err
 		}
 	}
 	out := cmd.OutOrStdout()

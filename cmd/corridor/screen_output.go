@@ -15,13 +15,14 @@ import (
 
 // screenResult is the outcome of screening one name, as `screen --json` prints it.
 type screenResult struct {
-	Query     queryJSON   `json:"query"`
-	Threshold float64     `json:"threshold"`
-	MinScore  float64     `json:"min_score"` // matches below it are not reported
-	Lists     []listJSON  `json:"lists"`     // the list versions screened
-	Found     int         `json:"found"`     // matches found; more than len(Matches) when --limit cut some
-	Alerts    int         `json:"alerts"`    // matches at or above the threshold, all of them in Matches
-	Matches   []matchJSON `json:"matches"`
+	Query     queryJSON    `json:"query"`
+	Threshold float64      `json:"threshold"`
+	MinScore  float64      `json:"min_score"` // matches below it are not reported
+	Lists     []listJSON   `json:"lists"`     // the list versions screened
+	Found     int          `json:"found"`     // matches found; more than len(Matches) when --limit cut some
+	Alerts    int          `json:"alerts"`    // matches at or above the threshold, all of them in Matches
+	Matches   []matchJSON  `json:"matches"`
+	Monitor   *monitorJSON `json:"monitor,omitempty"` // with --monitor: the party kept and the screen recorded
 }
 
 type queryJSON struct {
@@ -52,6 +53,7 @@ type matchJSON struct {
 	Alert       bool              `json:"alert"`
 	Reason      string            `json:"reason"`
 	Explanation match.Explanation `json:"explanation"`
+	Case        *caseJSON         `json:"case,omitempty"` // with --monitor, for an alert: its alert, or previously cleared
 }
 
 func queryJSONOf(q *match.Query) queryJSON {
@@ -111,6 +113,7 @@ func writeScreenText(w io.Writer, res screenResult, explain bool) error {
 			fmt.Fprintf(w, "\n%s", m.Explanation.Text())
 		}
 	}
+	writeMonitorText(w, res)
 	fmt.Fprintf(w, "\n%s at threshold %.2f", countNoun(res.Alerts, "alert", "alerts"), res.Threshold)
 	if res.Found > len(res.Matches) {
 		fmt.Fprintf(w, "; %d of %d matches shown (--limit)", len(res.Matches), res.Found)

@@ -1,0 +1,65 @@
+package main
+
+import (
+	"fmt"
+	"io"
+
+	"github.com/spf13/cobra"
+
+	"github.com/corridor-aml/corridor/match"
+)
+
+func addMonitorFlags(cmd *cobra.Command, f *screenFlags) {
+	fl := cmd.Flags()
+	fl.BoolVar(&f.monitor, "monitor", false, "keep the party in the store, record the screen and open alerts (docs/cases.md)")
+	fl.StringVar(&f.ref, "ref", "", "with --monitor: your own reference of the party (default: one derived from its data)")
+	f.actor = addActorFlag(cmd, "with --monitor: who screens, as the audit trail records it")
+	addStoreFlag(cmd)
+}
+
+// monitorScreen keeps the party screened and the alerts it raised, and marks each alert of
+// res with what became of it. Only alerts are kept: a match below the threshold is no case.
+func monitorScreen(cmd *cobra.Command, f *screenFlags, q *match.Query, s *match.Searcher, matches []match.Match, res *screenResult) error {
+	var hits []hit
+	for _, m := range matches {
+		if m.Alert {
+			hits = append(hits, hit{m, s.Explain(q, m)})
+		}
+	}
+	store, err := openStore(cmd, false)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	mon := &monitor{store: store, actor: *f.actor, channel: "cli", lists: listRefs(res.Lists)}
+	kept, cases, err := mon.record(cmd.Context(), f.ref, partyDataOf(q), hits)
+	if err != nil {
+		return err
+	}
+	res.Monitor = &kept
+	for i, h := range hits {
+		for j := range res.Matches {
+			if m := &res.Matches[j]; m.EntityID == h.m.Entity.ID && m.List == h.m.List {
+				m.Case = &cases[i]
+			}
+		}
+	}
+	return nil
+}
+
+func writeMonitorText(w io.Writer, res screenResult) {
+	k := res.Monitor
+	if k == nil {
+		return
+	}
+	fmt.Fprintf(w, "\nMonitored party %d (ref %s), screen recorded as audit record %d", k.PartyID, k.Ref, k.AuditSeq)
+	if k.BlockedBy != 0 {
+		fmt.Fprintf(w, "; the party is BLOCKED by confirmed true match alert %d", k.BlockedBy)
+	}
+	fmt.Fprintln(w, ".")
+	for _, m := range res.Matches {
+		if m.Case != nil {
+			fmt.Fprintf(w, "  %s %s: %s\n", m.List, m.EntityID, m.Case)
+		}
+	}
+}
