@@ -43,11 +43,7 @@ func Reason(m match.Match, ex match.Explanation) string {
 		if f.Fact == match.FactIdentifier {
 			continue // said first
 		}
-		verb := "conflicts"
-		if f.Agrees {
-			verb = "agrees"
-		}
-		parts = append(parts, factLabel(f.Fact)+" "+verb)
+		parts = append(parts, factLabel(f.Fact)+" "+f.Verdict())
 	}
 	return strings.Join(parts, ", ")
 }

@@ -205,11 +205,7 @@ func (ex Explanation) Text() string {
 	}
 	fmt.Fprintf(&b, " -> name score %.3f\n", ex.NameScore)
 	for _, f := range ex.Facts {
-		agree := "conflicts"
-		if f.Agrees {
-			agree = "agrees"
-		}
-		fmt.Fprintf(&b, "  %s %s (query %s, listed %s): %+.2f\n", f.Fact, agree, orNone(f.Query), orNone(f.Listed), f.Delta)
+		fmt.Fprintf(&b, "  %s %s (query %s, listed %s): %+.2f\n", f.Fact, f.Verdict(), orNone(f.Query), orNone(f.Listed), f.Delta)
 	}
 	return b.String()
 }

@@ -83,6 +83,18 @@ type FactEffect struct {
 	Delta  float64  `json:"delta"`
 }
 
+// Verdict says in a word what a fact did: "agrees", "conflicts", or "is near" for a birth
+// year one to three years from the listed ones, which moves nothing either way.
+func (f FactEffect) Verdict() string {
+	switch {
+	case f.Agrees:
+		return "agrees"
+	case f.Delta < 0:
+		return "conflicts"
+	}
+	return "is near"
+}
+
 // birthEffect compares a query birth date with an entity's listed ones.
 func birthEffect(q corridor.BirthDate, e *corridor.Entity, f *entityFacts) FactEffect {
 	if q.Year == 0 || len(f.years) == 0 {

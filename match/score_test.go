@@ -11,3 +11,18 @@ func TestCombineBound(t *testing.T) {
 		}
 	}
 }
+
+func TestFactVerdict(t *testing.T) {
+	for _, tt := range []struct {
+		f    FactEffect
+		want string
+	}{
+		{FactEffect{Agrees: true, Delta: dobYearBonus}, "agrees"},
+		{FactEffect{Delta: dobConflictMalus}, "conflicts"},
+		{FactEffect{}, "is near"}, // a birth year 1 to 3 years off: no effect
+	} {
+		if got := tt.f.Verdict(); got != tt.want {
+			t.Errorf("%+v: %q, want %q", tt.f, got, tt.want)
+		}
+	}
+}
