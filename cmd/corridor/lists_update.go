@@ -1,7 +1,10 @@
 package main
 
 import (
+	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -32,7 +35,11 @@ a list the server reports unchanged is not downloaded again.
 
 --url overrides a download location: LIST=URL for a list of one file, LIST=DIR/ (a
 URL ending in /) for the OFAC lists' four files, LIST/FILE=URL for one file of them.
-file:///path URLs read local files, e.g. for an institution's own list.`,
+file:///path URLs read local files, e.g. for an institution's own list.
+
+When a store of monitored parties exists (--store, default corridor.db in the data
+directory), every list that got a new version is followed by a re-screen of the
+parties against what it added or changed, as corridor parties rescreen does.`,
 		Example: `  corridor lists update
   corridor lists update --list us_ofac_sdn --list un
   corridor lists update --list un --url un=https://mirror.example/un/consolidated.xml
@@ -51,6 +58,9 @@ file:///path URLs read local files, e.g. for an institution's own list.`,
 			for _, r := range results {
 				printUpdate(cmd, r)
 			}
+			if rerr := rescreenUpdated(cmd, results); rerr != nil {
+				return errors.Join(err, rerr)
+			}
 			return err
 		},
 	}
@@ -61,7 +71,35 @@ file:///path URLs read local files, e.g. for an institution's own list.`,
 	cmd.Flags().Int64Var(&u.MaxFileSize, "max-size", lists.DefaultMaxFileSize, "refuse a file larger than this many bytes")
 	cmd.Flags().DurationVar(&timeout, "timeout", lists.DefaultTimeout, "time limit for downloading one file")
 	cmd.Flags().IntVar(&u.Attempts, "attempts", lists.DefaultAttempts, "tries per file for network errors and 5xx answers")
+	addStoreFlag(cmd)
 	return cmd
+}
+
+// rescreenUpdated re-screens the monitored parties for every list that got a new version
+// with an earlier one to compare with, when there is a store of them.
+func rescreenUpdated(cmd *cobra.Command, results []lists.UpdateResult) error {
+	var updated []lists.UpdateResult
+	for _, r := range results {
+		if !r.Unchanged && r.Previous != nil {
+			updated = append(updated, r)
+		}
+	}
+	if len(updated) == 0 {
+		return nil
+	}
+	if cmd.Flag("store").Value.String() == "" {
+		// The default store: none yet means nobody is monitored.
+		if _, err := os.Stat(filepath.Join(cmd.Flag("data-dir").Value.String(), storeFileName)); err != nil {
+			return nil
+		}
+	}
+	var errs []error
+	for _, r := range updated {
+		if err := rescreenList(cmd, r.List, r.Previous.Hash, defaultActor()); err != nil {
+			errs = append(errs, fmt.Errorf("re-screening for %s: %w", r.List, err))
+		}
+	}
+	return errors.Join(errs...)
 }
 
 // updateSources resolves the lists to update and applies the URL overrides.

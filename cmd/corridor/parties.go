@@ -23,7 +23,7 @@ that blocked it. See docs/cases.md. Exit status: 0 when done, 2 on an error.`,
 		Args: cobra.NoArgs,
 	}
 	addStoreFlag(cmd)
-	cmd.AddCommand(newPartiesListCmd(), newPartiesShowCmd())
+	cmd.AddCommand(newPartiesListCmd(), newPartiesShowCmd(), newPartiesRescreenCmd())
 	return cmd
 }
 
