@@ -136,7 +136,7 @@ func buildIndex(snaps []*corridor.ListSnapshot, cfg match.Config) (*match.Index,
 	var key strings.Builder
 	fmt.Fprintf(&key, "%v", cfg.Threshold)
 	for _, s := range snaps {
-		fmt.Fprintf(&key, " %s@%s", s.Version.List, s.Version.Hash)
+		fmt.Fprintf(&key, " %s@%s from %s", s.Version.List, s.Version.Hash, s.Version.Source) // the same files from elsewhere are another version to report
 	}
 	lastIndex.Lock()
 	defer lastIndex.Unlock()
