@@ -37,6 +37,16 @@ const (
 	codeNotReady         = "not_ready"
 	codeReloadFailed     = "reload_failed"
 	codeInternal         = "internal"
+	// Alerts, parties and the audit trail.
+	codeAlertNotFound     = "alert_not_found"
+	codePartyNotFound     = "party_not_found"
+	codeBadState          = "bad_state"
+	codeBadAction         = "bad_action"
+	codeBadOutcome        = "bad_outcome"
+	codeMissingReason     = "missing_reason"
+	codeFourEyes          = "four_eyes"
+	codeIllegalTransition = "illegal_transition"
+	codeNoStore           = "no_store"
 	// OpenSanctions-compatible API only.
 	codeUnknownDataset  = "unknown_dataset"
 	codeBadSchema       = "bad_schema"

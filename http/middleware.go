@@ -67,16 +67,22 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request, rt route) (err er
 		}
 	}()
 	if rt.role != "" {
-		if err := s.authorize(r, rt.role); err != nil {
+		who, err := s.authorize(r, rt.role)
+		if err != nil {
 			if err.Status == http.StatusUnauthorized {
 				w.Header().Set("WWW-Authenticate", `Bearer realm="corridor"`)
 			}
 			return err
 		}
+		r = r.WithContext(context.WithValue(r.Context(), ctxCaller, who))
 	}
 	if rt.ready && !s.Ready() {
 		w.Header().Set("Retry-After", "5")
 		return &apiError{Status: http.StatusServiceUnavailable, Code: codeNotReady, Message: "the lists are still loading; retry shortly"}
+	}
+	if rt.store && s.opt.Store == nil {
+		return &apiError{Status: http.StatusServiceUnavailable, Code: codeNoStore,
+			Message: "this server has no store of alerts, parties and audit trail: start corridor serve with --store (see docs/api.md)"}
 	}
 	return rt.handle(w, r)
 }

@@ -16,11 +16,14 @@ type route struct {
 	role    apikey.Role // "" for routes open to anyone
 	ready   bool        // needs the index: 503 until the lists are loaded
 	compat  bool        // OpenSanctions-compatible: errors carry yente's "detail" too
+	store   bool        // needs Options.Store: 503 no_store without one
 	handle  func(w http.ResponseWriter, r *http.Request) error
 }
 
 func (s *Server) routeTable() []route {
-	screen, admin := apikey.RoleScreen, apikey.RoleAdmin
+	// Each route names the least role it needs; apikey.Role.Allows orders them. Decisions
+	// need analyst to reach the handler, which asks approver for confirm and reject.
+	screen, analyst, admin := apikey.RoleScreen, apikey.RoleAnalyst, apikey.RoleAdmin
 	return []route{
 		{method: "POST", pattern: "/v1/screen", role: screen, ready: true, handle: s.handleScreen},
 		{method: "POST", pattern: "/v1/screen/batch", role: screen, ready: true, handle: s.handleBatch},
@@ -29,6 +32,14 @@ func (s *Server) routeTable() []route {
 		{method: "GET", pattern: "/v1/lists", role: screen, ready: true, handle: s.handleLists},
 		{method: "POST", pattern: "/v1/lists/reload", role: admin, handle: s.handleReload},
 		{method: "POST", pattern: "/v1/payments/screen", role: screen, ready: true, handle: s.handlePayments},
+
+		{method: "GET", pattern: "/v1/alerts", role: analyst, store: true, handle: s.handleAlerts},
+		{method: "GET", pattern: "/v1/alerts/{id}", role: analyst, store: true, handle: s.handleAlert},
+		{method: "POST", pattern: "/v1/alerts/{id}/decisions", role: analyst, store: true, handle: s.handleDecision},
+		{method: "GET", pattern: "/v1/parties", role: analyst, store: true, handle: s.handleParties},
+		{method: "GET", pattern: "/v1/parties/{id}", role: analyst, store: true, handle: s.handleParty},
+		{method: "GET", pattern: "/v1/audit/verify", role: admin, store: true, handle: s.handleAuditVerify},
+		{method: "GET", pattern: "/v1/audit/export", role: admin, store: true, handle: s.handleAuditExport},
 
 		{method: "POST", pattern: "/match/{dataset}", role: screen, ready: true, compat: true, handle: s.handleMatch},
 		{method: "GET", pattern: "/search/{dataset}", role: screen, ready: true, compat: true, handle: s.handleSearch},
@@ -90,7 +101,7 @@ type ctxKey int
 
 const (
 	ctxRequestID ctxKey = iota
-	ctxKeyID
+	ctxCaller
 )
 
 // requestID returns the ID of the request, for logs.

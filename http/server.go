@@ -51,6 +51,10 @@ type Options struct {
 	// ReviewThreshold is the score from which a near miss sends a payment to review; 0: the
 	// default (policy.DefaultReviewThreshold).
 	ReviewThreshold float64
+	// Store keeps the alerts, monitored parties and audit trail behind /v1/alerts,
+	// /v1/parties and /v1/audit; nil: those answer 503 no_store. The server does not close
+	// it: whoever opened it does, after Run returns.
+	Store corridor.Store
 }
 
 // Server answers the API. Create it with New; it is ready once the first index is loaded.

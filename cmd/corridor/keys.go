@@ -18,8 +18,14 @@ func newKeysCmd() *cobra.Command {
 only each key's SHA-256 hash, in apikeys.json; a key is shown once, when it is
 created. A running server picks up changes within a few seconds.
 
-Roles: screen (every screening and lookup endpoint, and /metrics) and admin
-(screen, and POST /v1/lists/reload).`,
+Roles, each allowing what the ones before it allow:
+  screen    every screening and lookup endpoint, and /metrics
+  analyst   also reading /v1/alerts and /v1/parties, and proposing decisions
+  approver  also confirming or rejecting another key's proposal (four eyes)
+  admin     also /v1/audit (verify, export) and POST /v1/lists/reload
+A key stands for one person: its ID and name are the actor the audit trail records
+for the decisions made with it, and four eyes compares keys, so give each person
+their own key.`,
 		Example: `  corridor keys create --role screen --name payments-gateway
   corridor keys list
   corridor keys revoke 3f9a0c12d4e5`,
@@ -39,6 +45,8 @@ func newKeysCreateCmd() *cobra.Command {
 		Use:   "create",
 		Short: "Create a key and print it (once: it is not stored)",
 		Example: `  corridor keys create --role screen --name payments-service
+  corridor keys create --role analyst --name alice
+  corridor keys create --role approver --name bob
   corridor keys create --role admin --name ops`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
@@ -55,7 +63,7 @@ func newKeysCreateCmd() *cobra.Command {
 			return nil
 		},
 	}
-	cmd.Flags().StringVar(&role, "role", "screen", "what the key may do: screen or admin")
+	cmd.Flags().StringVar(&role, "role", "screen", "what the key may do: screen, analyst, approver or admin")
 	cmd.Flags().StringVar(&name, "name", "", "who or what the key is for, to recognise it in keys list")
 	return cmd
 }

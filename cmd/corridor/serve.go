@@ -49,6 +49,12 @@ until they are in place. Lists are reloaded every --reload-every and on
 POST /v1/lists/reload (admin key); a reload builds the new index beside the old
 one and swaps it in, so that no request fails during it.
 
+With a store (--store; by default the data directory's corridor.db when it exists,
+else none) the server also answers /v1/alerts, /v1/parties and /v1/audit: analysts
+read alerts and propose decisions, approvers confirm or reject them, admins verify
+and export the audit trail (see corridor keys create --role). Without one those
+answer 503. The store is closed when the server stops.
+
 API keys (corridor keys create) are required when --addr is not a loopback
 address, unless --insecure-no-auth is given; on loopback they are optional unless
 --require-keys. SIGINT or SIGTERM stop the server gracefully: requests in flight
@@ -61,6 +67,9 @@ get --shutdown-grace to finish.`,
 		RunE: func(cmd *cobra.Command, _ []string) error { return runServe(cmd, &f) },
 	}
 	addMatchFlags(cmd, &f.match, "serve only these lists")
+	addStoreFlag(cmd)
+	cmd.PersistentFlags().Lookup("store").Usage = "the store of alerts, parties and audit trail behind /v1/alerts, /v1/parties and /v1/audit: " +
+		"sqlite:PATH, a postgres:// URL, or none (default: SQLite file " + storeFileName + " in the data directory if it exists, else none)"
 	fl := cmd.Flags()
 	fl.StringVar(&f.addr, "addr", "127.0.0.1:8080", "address to listen on, host:port")
 	fl.StringVar(&f.tlsCert, "tls-cert", "", "TLS certificate file (PEM); with --tls-key, serve HTTPS")
@@ -119,6 +128,16 @@ func runServe(cmd *cobra.Command, f *serveFlags) error {
 			slog.String("addr", f.addr))
 	}
 
+	store, err := serveStore(cmd)
+	if err != nil {
+		return err
+	}
+	if store != nil {
+		defer store.Close()
+	} else {
+		log.Info("no store: /v1/alerts, /v1/parties and /v1/audit answer 503 (see --store)")
+	}
+
 	srv := corridorhttp.New(corridorhttp.Options{
 		Load: func(ctx context.Context) (*match.Index, []*corridor.ListSnapshot, error) {
 			return serveLoad(cmd, selected, cfg)
@@ -128,6 +147,7 @@ func runServe(cmd *cobra.Command, f *serveFlags) error {
 		RequireKeys: requireKeys,
 		Limits:      corridorhttp.Limits{MaxBatchLines: f.maxBatchLines},
 		MaxListAge:  f.maxAge,
+		Store:       store,
 	})
 	ln, err := net.Listen("tcp", f.addr)
 	if err != nil {
