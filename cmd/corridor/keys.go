@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/corridor-aml/corridor"
 	"github.com/corridor-aml/corridor/apikey"
 )
 
@@ -25,13 +26,15 @@ Roles, each allowing what the ones before it allow:
   admin     also /v1/audit (verify, export) and POST /v1/lists/reload
 A key stands for one person: its ID and name are the actor the audit trail records
 for the decisions made with it, and four eyes compares keys, so give each person
-their own key.`,
+their own key. When a store exists (--store, or corridor.db in the data directory),
+creating and revoking a key are recorded in its audit trail.`,
 		Example: `  corridor keys create --role screen --name payments-gateway
   corridor keys list
   corridor keys revoke 3f9a0c12d4e5`,
 		Args: cobra.NoArgs,
 	}
 	cmd.AddCommand(newKeysCreateCmd(), newKeysListCmd(), newKeysRevokeCmd())
+	addStoreFlag(cmd)
 	return cmd
 }
 
@@ -60,7 +63,7 @@ func newKeysCreateCmd() *cobra.Command {
 			}
 			fmt.Fprintln(cmd.OutOrStdout(), secret)
 			fmt.Fprintf(cmd.ErrOrStderr(), "key %s (role %s) created; it is shown only now: keep it in your secret store.\n", k.ID, k.Role)
-			return nil
+			return appendAuditEvent(cmd, keyEvent(k, "created"))
 		},
 	}
 	cmd.Flags().StringVar(&role, "role", "screen", "what the key may do: screen, analyst, approver or admin")
@@ -114,7 +117,14 @@ func newKeysRevokeCmd() *cobra.Command {
 				return err
 			}
 			fmt.Fprintf(cmd.OutOrStdout(), "key %s (%s) revoked\n", k.ID, k.Name)
-			return nil
+			return appendAuditEvent(cmd, keyEvent(k, "revoked"))
 		},
 	}
+}
+
+// keyEvent is the audit record of a key created or revoked: who it is for and its role,
+// never the key.
+func keyEvent(k apikey.Key, change string) corridor.AuditEvent {
+	return corridor.AuditEvent{Actor: defaultActor(), Action: corridor.AuditKeyChange, Subject: "key:" + k.ID,
+		Payload: map[string]any{"change": change, "key_id": k.ID, "name": k.Name, "role": k.Role}}
 }

@@ -3,8 +3,6 @@ package main
 import (
 	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -37,9 +35,10 @@ a list the server reports unchanged is not downloaded again.
 URL ending in /) for the OFAC lists' four files, LIST/FILE=URL for one file of them.
 file:///path URLs read local files, e.g. for an institution's own list.
 
-When a store of monitored parties exists (--store, default corridor.db in the data
-directory), every list that got a new version is followed by a re-screen of the
-parties against what it added or changed, as corridor parties rescreen does.`,
+When a store exists (--store, default corridor.db in the data directory), every new
+version is recorded in its audit trail, and every list that got one is followed by a
+re-screen of the monitored parties against what it added or changed, as corridor
+parties rescreen does.`,
 		Example: `  corridor lists update
   corridor lists update --list us_ofac_sdn --list un
   corridor lists update --list un --url un=https://mirror.example/un/consolidated.xml
@@ -58,10 +57,14 @@ parties against what it added or changed, as corridor parties rescreen does.`,
 			for _, r := range results {
 				printUpdate(cmd, r)
 			}
-			if rerr := rescreenUpdated(cmd, results); rerr != nil {
-				return errors.Join(err, rerr)
+			var errs []error
+			for _, r := range results {
+				if !r.Unchanged {
+					errs = append(errs, appendAuditEvent(cmd, listLoadEvent(r)))
+				}
 			}
-			return err
+			errs = append(errs, rescreenUpdated(cmd, results))
+			return errors.Join(append([]error{err}, errs...)...)
 		},
 	}
 	cmd.Flags().StringArrayVar(&ids, "list", nil, "list to update (repeatable; default: us_ofac_sdn, us_ofac_nonsdn, un, eu, uk)")
@@ -87,12 +90,11 @@ func rescreenUpdated(cmd *cobra.Command, results []lists.UpdateResult) error {
 	if len(updated) == 0 {
 		return nil
 	}
-	if cmd.Flag("store").Value.String() == "" {
-		// The default store: none yet means nobody is monitored.
-		if _, err := os.Stat(filepath.Join(cmd.Flag("data-dir").Value.String(), storeFileName)); err != nil {
-			return nil
-		}
+	store, err := existingStore(cmd)
+	if err != nil || store == nil {
+		return err // no store: nobody is monitored
 	}
+	store.Close()
 	var errs []error
 	for _, r := range updated {
 		if err := rescreenList(cmd, r.List, r.Previous.Hash, defaultActor()); err != nil {

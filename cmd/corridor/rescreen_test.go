@@ -96,6 +96,15 @@ func TestListUpdateRescreensMonitoredParties(t *testing.T) {
 	if err != nil || !strings.Contains(out, "0 new alerts, 1 already open") {
 		t.Errorf("second re-screen: %v\n%s", err, out)
 	}
+	loads := 0
+	for _, a := range auditActions(t, dir) {
+		if strings.HasPrefix(a, "list.load ") && strings.Contains(a, `"added":10`) {
+			loads++
+		}
+	}
+	if loads != 1 {
+		t.Errorf("%d list.load records of the update that added 10, want 1", loads)
+	}
 	if out, err := run(t, "audit", "verify", "--data-dir", dir); err != nil {
 		t.Errorf("audit verify: %v\n%s", err, out)
 	}
