@@ -129,6 +129,9 @@ func (s *Server) batchAnswer(line []byte, n int, sr *match.Searcher) batchLine {
 	if dec.More() {
 		return batchLine{Line: n, Error: badRequest(codeMalformedJSON, "", "more than one JSON value on the line")}
 	}
+	if req.Monitor || req.Ref != "" {
+		return batchLine{Line: n, ID: req.ID, Error: badRequest(codeUnknownField, "monitor", "monitor and ref are for /v1/screen; a batch is not kept")}
+	}
 	res, ae := s.screen(sr, &req, false)
 	if ae != nil {
 		return batchLine{Line: n, ID: req.ID, Error: ae}

@@ -8,6 +8,7 @@ import (
 	"github.com/corridor-aml/corridor"
 	"github.com/corridor-aml/corridor/batch"
 	"github.com/corridor-aml/corridor/match"
+	"github.com/corridor-aml/corridor/screen"
 )
 
 // screenRequest is the body of POST /v1/screen and one line of /v1/screen/batch.
@@ -23,6 +24,9 @@ type screenRequest struct {
 	Lists       []string   `json:"lists"`
 	Limit       *int       `json:"limit"`
 	Threshold   *float64   `json:"threshold"`
+	// Monitor keeps the party in the store and opens alerts (docs/cases.md); /v1/screen only.
+	Monitor bool   `json:"monitor"`
+	Ref     string `json:"ref"` // the caller's own reference of the monitored party
 }
 
 // Bounds of the per-request options.
@@ -38,6 +42,11 @@ type screenResponse struct {
 	Found        int           `json:"found"` // matches above the reporting floor; more than len(Matches) when limit cut some
 	Threshold    float64       `json:"threshold"`
 	ListVersions []listVersion `json:"listVersions,omitempty"`
+	// Monitor is what a monitored screen kept: the party, the alerts, the audit record.
+	Monitor *screen.MonitorResult `json:"monitor,omitempty"`
+
+	query *match.Query        // what was screened
+	hits  []screen.MonitorHit // the alerts, explained, for Monitor
 }
 
 type matchOut struct {
@@ -46,6 +55,9 @@ type matchOut struct {
 	Entity      entitySummary     `json:"entity"`
 	Reason      string            `json:"reason"`
 	Explanation match.Explanation `json:"explanation"`
+	// Case is, in a monitored screen, what became of an alert: a new alert, the one already
+	// open, or previously cleared by a confirmed false positive.
+	Case *screen.Case `json:"case,omitempty"`
 }
 
 type entitySummary struct {
@@ -89,7 +101,41 @@ func (s *Server) handleScreen(w http.ResponseWriter, r *http.Request) error {
 	if ae != nil {
 		return ae
 	}
+	if req.Monitor {
+		if err := s.monitor(r, &req, res); err != nil {
+			return err
+		}
+	} else if req.Ref != "" {
+		return badRequest(codeUnknownField, "ref", "ref names a monitored party: give it with \"monitor\": true")
+	}
 	writeJSON(w, http.StatusOK, res)
+	return nil
+}
+
+// monitor keeps the screened party and opens its alerts, as `corridor screen --monitor` does,
+// with the caller's key as the actor.
+func (s *Server) monitor(r *http.Request, req *screenRequest, res *screenResponse) error {
+	if s.opt.Store == nil {
+		return &apiError{Status: http.StatusServiceUnavailable, Code: codeNoStore, Field: "monitor",
+			Message: "this server has no store of parties and alerts: start corridor serve with --store (see docs/api.md)"}
+	}
+	var lists []corridor.ListVersionRef
+	for _, v := range res.ListVersions {
+		lists = append(lists, corridor.ListVersionRef{List: v.List, Hash: v.Version})
+	}
+	mon := &screen.Monitor{Store: s.opt.Store, Actor: callerFrom(r.Context()).actor, Channel: "api", Lists: lists}
+	kept, cases, err := mon.Record(r.Context(), req.Ref, screen.PartyDataOf(res.query), res.hits)
+	if err != nil {
+		return err
+	}
+	res.Monitor = &kept
+	for i, h := range res.hits {
+		for j := range res.Matches {
+			if m := &res.Matches[j]; m.Entity.ID == h.Match.Entity.ID && m.Entity.List == h.Match.List {
+				m.Case = &cases[i]
+			}
+		}
+	}
 	return nil
 }
 
@@ -121,7 +167,7 @@ func (s *Server) screen(sr *match.Searcher, req *screenRequest, withVersions boo
 		}
 	}
 	ms := sr.Screen(q, nil)
-	res := &screenResponse{ID: req.ID, Matches: []matchOut{}, Found: len(ms), Threshold: threshold}
+	res := &screenResponse{ID: req.ID, Matches: []matchOut{}, Found: len(ms), Threshold: threshold, query: q}
 	for _, m := range ms {
 		if custom {
 			m.Alert = m.Score >= threshold
@@ -137,6 +183,9 @@ func (s *Server) screen(sr *match.Searcher, req *screenRequest, withVersions boo
 			res.Matches = append(res.Matches, matchOut{
 				Score: m.Score, Alert: m.Alert, Entity: summaryOf(m), Reason: batch.Reason(m, ex), Explanation: ex,
 			})
+			if m.Alert && req.Monitor {
+				res.hits = append(res.hits, screen.MonitorHit{Match: m, Explanation: ex})
+			}
 		}
 	}
 	if withVersions {

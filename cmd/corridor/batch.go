@@ -17,6 +17,7 @@ import (
 	"github.com/corridor-aml/corridor/batch"
 	"github.com/corridor-aml/corridor/batch/xlsx"
 	"github.com/corridor-aml/corridor/match"
+	"github.com/corridor-aml/corridor/screen"
 )
 
 // errBadRows is returned by batch when no row alerted but some could not be screened: a
@@ -177,7 +178,7 @@ func runBatch(cmd *cobra.Command, path string, f *batchFlags) error {
 			return err
 		}
 		defer store.Close()
-		mon := &monitor{store: store, actor: *f.actor, channel: "batch", lists: listRefs(screenedVersions(idx, selected))}
+		mon := &screen.Monitor{Store: store, Actor: *f.actor, Channel: "batch", Lists: listRefs(screenedVersions(idx, selected))}
 		bm = startBatchMonitor(ctx, mon, idx, cols, src.Header(), kind, selected)
 		cfg.OnRow = bm.onRow
 	}

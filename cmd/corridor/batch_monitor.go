@@ -12,6 +12,7 @@ import (
 	"github.com/corridor-aml/corridor"
 	"github.com/corridor-aml/corridor/batch"
 	"github.com/corridor-aml/corridor/match"
+	"github.com/corridor-aml/corridor/screen"
 )
 
 func addBatchMonitorFlags(cmd *cobra.Command, f *batchFlags) {
@@ -25,7 +26,7 @@ func addBatchMonitorFlags(cmd *cobra.Command, f *batchFlags) {
 // row is screened again to find every alert with its explanation, which the results file
 // does not keep (a clear row has none to find: its best match would be an alert).
 type batchMonitor struct {
-	mon  *monitor
+	mon  *screen.Monitor
 	rq   *batch.RowQuery
 	s    *match.Searcher
 	ref  int // the own-reference column; -1: none
@@ -46,7 +47,7 @@ type batchMonitorStats struct {
 	Parties, New, Existing, Cleared, Skipped int64 // Parties: rows kept; a reference repeated in the file counts each time
 }
 
-func startBatchMonitor(ctx context.Context, mon *monitor, idx *match.Index, cols batch.Columns, header []string, kind corridor.Kind, lists []corridor.ListID) *batchMonitor {
+func startBatchMonitor(ctx context.Context, mon *screen.Monitor, idx *match.Index, cols batch.Columns, header []string, kind corridor.Kind, lists []corridor.ListID) *batchMonitor {
 	bm := &batchMonitor{mon: mon, rq: batch.NewRowQuery(cols, header, kind, lists), s: match.NewSearcher(idx),
 		ref: cols.Ref, rows: make(chan monitorRow, 1024)}
 	// Every row written to the results file is kept, even after Ctrl-C: --resume does not
@@ -104,11 +105,11 @@ func (bm *batchMonitor) keep(ctx context.Context, r monitorRow) error {
 	if problem != "" { // the pipeline read the row; it cannot be wrong now
 		return fmt.Errorf("--monitor: %s", problem)
 	}
-	var hits []hit
+	var hits []screen.MonitorHit
 	if r.alert {
 		for _, m := range bm.s.Screen(q, nil) {
 			if m.Alert {
-				hits = append(hits, hit{m, bm.s.Explain(q, m)})
+				hits = append(hits, screen.MonitorHit{Match: m, Explanation: bm.s.Explain(q, m)})
 			}
 		}
 	}
@@ -116,7 +117,7 @@ func (bm *batchMonitor) keep(ctx context.Context, r monitorRow) error {
 	if bm.ref >= 0 {
 		ref = strings.TrimSpace(r.fields[bm.ref])
 	}
-	kept, _, err := bm.mon.record(ctx, ref, partyDataOf(q), hits)
+	kept, _, err := bm.mon.Record(ctx, ref, screen.PartyDataOf(q), hits)
 	if err != nil {
 		return err
 	}

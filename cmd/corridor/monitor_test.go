@@ -86,7 +86,7 @@ func testMonitorCases(t *testing.T, store string) {
 	runStore(t, store, "alerts", "confirm", itoa(fp.ID), "--actor", "bob")
 
 	third := runJSON[screenResult](t, store, screen...)
-	cleared := casesByStatus(third)[statusCleared]
+	cleared := casesByStatus(third)["previously_cleared"]
 	if len(cleared) != 1 || cleared[0].EntityID != fp.EntityID || cleared[0].Case.AlertID != fp.ID || third.Monitor.New != 0 {
 		t.Fatalf("after the false positive: cases %+v, monitor %+v; want %s previously cleared and no new alert", casesByStatus(third), third.Monitor, fp.EntityID)
 	}

@@ -159,7 +159,7 @@ func rescreen(ctx context.Context, store corridor.Store, idx *match.Index, d lis
 		return rep, fmt.Errorf("re-screening: %w", err)
 	}
 	rep.parties = n
-	mon := &monitor{store: store, actor: actor, channel: "rescreen", lists: versionRefs(idx)}
+	mon := &screen.Monitor{Store: store, Actor: actor, Channel: "rescreen", Lists: versionRefs(idx)}
 	s := match.NewSearcher(idx)
 	for id, ms := range found {
 		p, err := store.Party(ctx, id)
@@ -167,11 +167,11 @@ func rescreen(ctx context.Context, store corridor.Store, idx *match.Index, d lis
 			return rep, fmt.Errorf("party %d: %w", id, err)
 		}
 		q := queryOf(p.PartyData)
-		hits := make([]hit, len(ms))
+		hits := make([]screen.MonitorHit, len(ms))
 		for i, m := range ms {
-			hits[i] = hit{m: m, ex: s.Explain(&q, m)}
+			hits[i] = screen.MonitorHit{Match: m, Explanation: s.Explain(&q, m)}
 		}
-		res, _, err := mon.record(ctx, p.Ref, p.PartyData, hits)
+		res, _, err := mon.Record(ctx, p.Ref, p.PartyData, hits)
 		if err != nil {
 			return rep, err
 		}

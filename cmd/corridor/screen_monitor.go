@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/corridor-aml/corridor/match"
+	"github.com/corridor-aml/corridor/screen"
 )
 
 func addMonitorFlags(cmd *cobra.Command, f *screenFlags) {
@@ -20,10 +21,10 @@ func addMonitorFlags(cmd *cobra.Command, f *screenFlags) {
 // monitorScreen keeps the party screened and the alerts it raised, and marks each alert of
 // res with what became of it. Only alerts are kept: a match below the threshold is no case.
 func monitorScreen(cmd *cobra.Command, f *screenFlags, q *match.Query, s *match.Searcher, matches []match.Match, res *screenResult) error {
-	var hits []hit
+	var hits []screen.MonitorHit
 	for _, m := range matches {
 		if m.Alert {
-			hits = append(hits, hit{m, s.Explain(q, m)})
+			hits = append(hits, screen.MonitorHit{Match: m, Explanation: s.Explain(q, m)})
 		}
 	}
 	store, err := openStore(cmd, false)
@@ -31,15 +32,15 @@ func monitorScreen(cmd *cobra.Command, f *screenFlags, q *match.Query, s *match.
 		return err
 	}
 	defer store.Close()
-	mon := &monitor{store: store, actor: *f.actor, channel: "cli", lists: listRefs(res.Lists)}
-	kept, cases, err := mon.record(cmd.Context(), f.ref, partyDataOf(q), hits)
+	mon := &screen.Monitor{Store: store, Actor: *f.actor, Channel: "cli", Lists: listRefs(res.Lists)}
+	kept, cases, err := mon.Record(cmd.Context(), f.ref, screen.PartyDataOf(q), hits)
 	if err != nil {
 		return err
 	}
 	res.Monitor = &kept
 	for i, h := range hits {
 		for j := range res.Matches {
-			if m := &res.Matches[j]; m.EntityID == h.m.Entity.ID && m.List == h.m.List {
+			if m := &res.Matches[j]; m.EntityID == h.Match.Entity.ID && m.List == h.Match.List {
 				m.Case = &cases[i]
 			}
 		}

@@ -11,18 +11,19 @@ import (
 	"github.com/corridor-aml/corridor"
 	"github.com/corridor-aml/corridor/batch"
 	"github.com/corridor-aml/corridor/match"
+	"github.com/corridor-aml/corridor/screen"
 )
 
 // screenResult is the outcome of screening one name, as `screen --json` prints it.
 type screenResult struct {
-	Query     queryJSON    `json:"query"`
-	Threshold float64      `json:"threshold"`
-	MinScore  float64      `json:"min_score"` // matches below it are not reported
-	Lists     []listJSON   `json:"lists"`     // the list versions screened
-	Found     int          `json:"found"`     // matches found; more than len(Matches) when --limit cut some
-	Alerts    int          `json:"alerts"`    // matches at or above the threshold, all of them in Matches
-	Matches   []matchJSON  `json:"matches"`
-	Monitor   *monitorJSON `json:"monitor,omitempty"` // with --monitor: the party kept and the screen recorded
+	Query     queryJSON             `json:"query"`
+	Threshold float64               `json:"threshold"`
+	MinScore  float64               `json:"min_score"` // matches below it are not reported
+	Lists     []listJSON            `json:"lists"`     // the list versions screened
+	Found     int                   `json:"found"`     // matches found; more than len(Matches) when --limit cut some
+	Alerts    int                   `json:"alerts"`    // matches at or above the threshold, all of them in Matches
+	Matches   []matchJSON           `json:"matches"`
+	Monitor   *screen.MonitorResult `json:"monitor,omitempty"` // with --monitor: the party kept and the screen recorded
 }
 
 type queryJSON struct {
@@ -53,7 +54,7 @@ type matchJSON struct {
 	Alert       bool              `json:"alert"`
 	Reason      string            `json:"reason"`
 	Explanation match.Explanation `json:"explanation"`
-	Case        *caseJSON         `json:"case,omitempty"` // with --monitor, for an alert: its alert, or previously cleared
+	Case        *screen.Case      `json:"case,omitempty"` // with --monitor, for an alert: its alert, or previously cleared
 }
 
 func queryJSONOf(q *match.Query) queryJSON {
