@@ -9,6 +9,7 @@ import (
 
 	"github.com/corridor-aml/corridor"
 	"github.com/corridor-aml/corridor/match"
+	"github.com/corridor-aml/corridor/screen"
 )
 
 // dataset is what the server knows besides the index: the listed entities by ID, and when
@@ -42,18 +43,48 @@ func (s *Server) Reload(ctx context.Context) ([]corridor.ListVersion, error) {
 		}
 	}
 	// The entities first: an entity a new screen finds must be there to look up.
-	s.data.Store(d)
+	before := s.data.Swap(d)
 	if cur := s.cur.Load(); cur != nil {
 		cur.Swap(idx)
 	} else {
 		s.cur.Store(match.NewCurrent(idx))
 	}
 	s.metrics.reloads.WithLabelValues("ok").Inc()
+	if before != nil && s.opt.Store != nil {
+		s.startRescreen(context.WithoutCancel(ctx), before, d, idx)
+	}
 	entities, names := idx.Len()
 	s.log.LogAttrs(ctx, slog.LevelInfo, "lists loaded", slog.Int("entities", entities), slog.Int("names", names),
 		slog.Duration("took", time.Since(start)), slog.Any("lists", versionLog(idx.Versions())))
 	return idx.Versions(), nil
 }
+
+// startRescreen re-screens the monitored parties in the background against what a reload
+// added or changed, as corridor lists update does: a party cleared yesterday must be
+// screened again the day a list adds a matching name.
+func (s *Server) startRescreen(ctx context.Context, before, after *dataset, idx *match.Index) {
+	changed := screen.ChangedEntities(before.entities, after.entities)
+	if len(changed) == 0 {
+		return
+	}
+	s.rescreens.Add(1)
+	go func() {
+		defer s.rescreens.Done()
+		s.rescreening.Lock()
+		defer s.rescreening.Unlock()
+		rep, err := screen.RescreenStore(ctx, s.opt.Store, idx, changed, "corridor serve")
+		if err != nil {
+			s.log.LogAttrs(ctx, slog.LevelError, "re-screening monitored parties failed", slog.String("error", err.Error()))
+			return
+		}
+		s.log.LogAttrs(ctx, slog.LevelInfo, "monitored parties re-screened", slog.Int("changed_entities", len(changed)),
+			slog.Int("parties", rep.Parties), slog.Int("new_alerts", rep.New), slog.Int("already_open", rep.Open),
+			slog.Int("previously_cleared", rep.Cleared), slog.Duration("took", rep.Elapsed))
+	}()
+}
+
+// WaitRescreens waits for the re-screens reloads started.
+func (s *Server) WaitRescreens() { s.rescreens.Wait() }
 
 func versionLog(vs []corridor.ListVersion) []string {
 	out := make([]string, len(vs))

@@ -88,5 +88,6 @@ func (s *Server) Run(ctx context.Context, ln net.Listener, opt RunOptions) error
 	if serr := <-served; !errors.Is(serr, http.ErrServerClosed) && err == nil {
 		err = serr
 	}
+	s.WaitRescreens() // the caller closes the store after Run
 	return err
 }

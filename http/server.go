@@ -59,14 +59,18 @@ type Options struct {
 
 // Server answers the API. Create it with New; it is ready once the first index is loaded.
 type Server struct {
-	opt     Options
-	log     *slog.Logger
-	cur     atomic.Pointer[match.Current] // nil until the first load
-	data    atomic.Pointer[dataset]       // the entities of the index in use, by ID
-	reload  sync.Mutex                    // one reload at a time
-	metrics *metrics
-	routes  []route
-	mux     *http.ServeMux
+	opt    Options
+	log    *slog.Logger
+	cur    atomic.Pointer[match.Current] // nil until the first load
+	data   atomic.Pointer[dataset]       // the entities of the index in use, by ID
+	reload sync.Mutex                    // one reload at a time
+	// rescreens are the re-screens of monitored parties that reloads start, one at a time;
+	// Run waits for them before it returns, so that the store outlives them.
+	rescreens   sync.WaitGroup
+	rescreening sync.Mutex
+	metrics     *metrics
+	routes      []route
+	mux         *http.ServeMux
 }
 
 // New returns a server that has not loaded its lists yet: call Reload (or Run, which does it

@@ -114,11 +114,6 @@ func (r rescreenReport) write(w io.Writer) {
 // rescreen screens every monitored party against idx, keeps the hits on the entities d
 // added or changed, and records them as a monitored screen would.
 func rescreen(ctx context.Context, store corridor.Store, idx *match.Index, d lists.Diff, actor string) (rescreenReport, error) {
-	if ctx == nil {
-		ctx = context.Background()
-	}
-	start := time.Now()
-	rep := rescreenReport{diff: d}
 	changed := map[string]bool{}
 	for _, e := range d.Added {
 		changed[e.ID] = true
@@ -126,77 +121,6 @@ func rescreen(ctx context.Context, store corridor.Store, idx *match.Index, d lis
 	for _, c := range d.Changed {
 		changed[c.ID] = true
 	}
-	if len(changed) == 0 {
-		return rep, nil
-	}
-	found := map[int64][]match.Match{}
-	var pageErr error
-	n, err := screen.Rescreen(ctx, idx, func(yield func(screen.Monitored) bool) {
-		var after int64
-		for {
-			page, err := store.Parties(ctx, after, 10_000)
-			if err != nil {
-				pageErr = err
-				return
-			}
-			for _, p := range page {
-				if !yield(screen.Monitored{ID: p.ID, Query: queryOf(p.PartyData)}) {
-					return
-				}
-				after = p.ID
-			}
-			if len(page) < 10_000 {
-				return
-			}
-		}
-	}, changed, func(p screen.Monitored, m match.Match) {
-		found[p.ID] = append(found[p.ID], m)
-	})
-	if err == nil {
-		err = pageErr
-	}
-	if err != nil {
-		return rep, fmt.Errorf("re-screening: %w", err)
-	}
-	rep.parties = n
-	mon := &screen.Monitor{Store: store, Actor: actor, Channel: "rescreen", Lists: versionRefs(idx)}
-	s := match.NewSearcher(idx)
-	for id, ms := range found {
-		p, err := store.Party(ctx, id)
-		if err != nil {
-			return rep, fmt.Errorf("party %d: %w", id, err)
-		}
-		q := queryOf(p.PartyData)
-		hits := make([]screen.MonitorHit, len(ms))
-		for i, m := range ms {
-			hits[i] = screen.MonitorHit{Match: m, Explanation: s.Explain(&q, m)}
-		}
-		res, _, err := mon.Record(ctx, p.Ref, p.PartyData, hits)
-		if err != nil {
-			return rep, err
-		}
-		rep.newAlerts, rep.open, rep.cleared = rep.newAlerts+res.New, rep.open+res.Existing, rep.cleared+res.Cleared
-	}
-	rep.elapsed = time.Since(start)
-	return rep, nil
-}
-
-// queryOf is the query a monitored party is screened with.
-func queryOf(d corridor.PartyData) match.Query {
-	q := match.Query{Name: d.Name, Kind: d.Kind, Countries: d.Countries, Gender: d.Gender, Identifiers: d.Identifiers}
-	if d.BirthDate != "" {
-		if b, err := match.ParseBirthDate(d.BirthDate); err == nil {
-			q.BirthDate = b
-		}
-	}
-	return q
-}
-
-// versionRefs names the list versions of idx, for the screens' audit records.
-func versionRefs(idx *match.Index) []corridor.ListVersionRef {
-	var out []corridor.ListVersionRef
-	for _, v := range idx.Versions() {
-		out = append(out, corridor.ListVersionRef{List: v.List, Hash: v.Hash})
-	}
-	return out
+	r, err := screen.RescreenStore(ctx, store, idx, changed, actor)
+	return rescreenReport{diff: d, parties: r.Parties, elapsed: r.Elapsed, newAlerts: r.New, open: r.Open, cleared: r.Cleared}, err
 }
