@@ -177,7 +177,7 @@ func (a *Alert) checkReview(action, approver string) error {
 	if a.State != AlertProposed {
 		return fmt.Errorf("alert %d: %s: %w: it is %s, only a proposed alert can be reviewed", a.ID, action, ErrTransition, a.State)
 	}
-	if strings.EqualFold(strings.TrimSpace(approver), strings.TrimSpace(a.ProposedBy)) {
+	if sameName(approver, a.ProposedBy) {
 		return fmt.Errorf("alert %d: %s: %w (%s proposed it)", a.ID, action, ErrFourEyes, approver)
 	}
 	return nil

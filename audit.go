@@ -28,8 +28,8 @@ import (
 //
 // joined by "\n" (LF) with no final LF, as UTF-8. Actor, action and subject hold no control
 // characters, so the lines cannot be confused. The payload is hashed apart so that the chain
-// would still verify if a retention policy ever dropped old payloads and kept their hashes.
-// docs/audit.md shows how to recompute it with printf and sha256sum.
+// still verifies once a retention prune has removed old payloads and kept their hashes
+// (retention.go). docs/audit.md shows how to recompute it with printf and sha256sum.
 
 // AuditVersion is the first line of the canonical encoding.
 const AuditVersion = "corridor-audit-v1"
@@ -53,6 +53,7 @@ const (
 	AuditAlertReject  = "alert.reject"
 	AuditListLoad     = "list.load"
 	AuditKeyChange    = "key.change"
+	AuditPrune        = "audit.prune" // payloads removed under the retention period; see PruneRecord
 )
 
 // AuditEvent is what a caller asks to append; the store adds sequence, time and hashes.
@@ -70,26 +71,70 @@ type AuditRecord struct {
 	Actor       string
 	Action      string
 	Subject     string
-	Payload     json.RawMessage // canonical JSON as appended; exported as a string, see MarshalJSON
-	PayloadHash string          // SHA-256 hex of Payload
+	Payload     json.RawMessage // canonical JSON as appended, empty once pruned; exported as a string, see MarshalJSON
+	PayloadHash string          // SHA-256 hex of Payload as appended, kept when it is pruned
 	PrevHash    string          // the previous record's Hash
 	Hash        string          // SHA-256 hex of CanonicalEncoding
 }
 
+// Pruned reports whether the record's payload was removed under the retention period. An
+// appended payload is never empty (encoding/json writes at least null), so an empty one can
+// only be a removed one; the verifier checks that a recorded prune removed it.
+func (r *AuditRecord) Pruned() bool { return len(r.Payload) == 0 }
+
+// auditRecordJSON is a record as exported: one line of corridor audit export.
+type auditRecordJSON struct {
+	Seq         int64   `json:"seq"`
+	Time        string  `json:"time"`
+	Actor       string  `json:"actor"`
+	Action      string  `json:"action"`
+	Subject     string  `json:"subject"`
+	Payload     *string `json:"payload,omitempty"`
+	Pruned      bool    `json:"pruned,omitempty"`
+	PayloadHash string  `json:"payload_sha256"`
+	PrevHash    string  `json:"prev_sha256"`
+	Hash        string  `json:"sha256"`
+}
+
 // MarshalJSON writes the payload as a JSON string of its exact bytes, so that a reader can
-// hash what it finds there (jq -j .payload | sha256sum) without re-encoding it.
+// hash what it finds there (jq -j .payload | sha256sum) without re-encoding it. A pruned
+// record has "pruned": true and no payload at all, rather than an empty one that a reader
+// might take for what was appended.
 func (r AuditRecord) MarshalJSON() ([]byte, error) {
-	return json.Marshal(struct {
-		Seq         int64  `json:"seq"`
-		Time        string `json:"time"`
-		Actor       string `json:"actor"`
-		Action      string `json:"action"`
-		Subject     string `json:"subject"`
-		Payload     string `json:"payload"`
-		PayloadHash string `json:"payload_sha256"`
-		PrevHash    string `json:"prev_sha256"`
-		Hash        string `json:"sha256"`
-	}{r.Seq, r.Time.UTC().Format(AuditTimeFormat), r.Actor, r.Action, r.Subject, string(r.Payload), r.PayloadHash, r.PrevHash, r.Hash})
+	out := auditRecordJSON{Seq: r.Seq, Time: r.Time.UTC().Format(AuditTimeFormat), Actor: r.Actor, Action: r.Action,
+		Subject: r.Subject, PayloadHash: r.PayloadHash, PrevHash: r.PrevHash, Hash: r.Hash}
+	if r.Pruned() {
+		out.Pruned = true
+	} else {
+		p := string(r.Payload)
+		out.Payload = &p
+	}
+	return json.Marshal(out)
+}
+
+// UnmarshalJSON reads a record as MarshalJSON writes it, so that an export can be decoded
+// and fed to a ChainVerifier.
+func (r *AuditRecord) UnmarshalJSON(b []byte) error {
+	var in auditRecordJSON
+	if err := json.Unmarshal(b, &in); err != nil {
+		return err
+	}
+	at, err := time.Parse(AuditTimeFormat, in.Time)
+	if err != nil {
+		return fmt.Errorf("audit record %d: time: %w", in.Seq, err)
+	}
+	switch {
+	case in.Pruned && in.Payload != nil:
+		return fmt.Errorf("audit record %d: pruned, yet it holds a payload", in.Seq)
+	case !in.Pruned && (in.Payload == nil || *in.Payload == ""):
+		return fmt.Errorf("audit record %d: no payload, and not marked pruned", in.Seq)
+	}
+	*r = AuditRecord{Seq: in.Seq, Time: at, Actor: in.Actor, Action: in.Action, Subject: in.Subject,
+		PayloadHash: in.PayloadHash, PrevHash: in.PrevHash, Hash: in.Hash}
+	if in.Payload != nil {
+		r.Payload = json.RawMessage(*in.Payload)
+	}
+	return nil
 }
 
 // NextAuditRecord builds the record that follows the head (seq, hash) at time at.
@@ -175,13 +220,14 @@ type AuditReport struct {
 	Records  int64  // records read
 	HeadSeq  int64  // the last record's seq, as the store's head says
 	HeadHash string // and its hash: note it elsewhere to detect a rewrite of the whole tail
+	Pruned   int64  // records read whose payload a recorded prune removed
 	Fault    *AuditFault
 }
 
 // AuditFault names the first record where the chain breaks.
 type AuditFault struct {
 	Seq    int64
-	Kind   string // edited, missing, broken-link, truncated
+	Kind   string // edited, missing, broken-link, truncated, unrecorded-prune
 	Detail string
 }
 
@@ -195,15 +241,31 @@ const (
 	FaultMissing    = "missing"     // a sequence number is absent: the record was deleted
 	FaultBrokenLink = "broken-link" // its previous hash is not the hash of the record before: reordered or replaced
 	FaultTruncated  = "truncated"   // records at the end were deleted, or the head was changed
+	// FaultUnrecordedPrune: a payload is gone that no audit.prune record after it accounts
+	// for, or an audit.prune record does not match the payloads that are gone. The database
+	// lets anyone blank a payload (that is how a prune works), so this is how verify tells a
+	// prune from someone hiding what a record said.
+	FaultUnrecordedPrune = "unrecorded-prune"
 )
 
 // ChainVerifier checks records fed to it in sequence order. Stores use it for VerifyAudit;
 // anyone can use it on an export.
 type ChainVerifier struct {
-	seq   int64
-	hash  string
-	count int64
+	seq    int64
+	hash   string
+	count  int64
+	pruned int64
+	// kept is the first record read that kept its payload and that a prune could have
+	// removed (0: none yet). A prune removes every payload up to some record, oldest first,
+	// so no payload after it may be gone.
+	kept int64
+	// pending are the pruned records read that no audit.prune record has accounted for
+	// yet, as runs of consecutive sequence numbers. Runs break only at the audit.prune
+	// records, whose payloads are never removed, so they stay few however long the trail.
+	pending []seqRun
 }
+
+type seqRun struct{ first, last int64 }
 
 // NewChainVerifier starts a verifier at the beginning of the chain.
 func NewChainVerifier() *ChainVerifier { return &ChainVerifier{hash: GenesisHash} }
@@ -217,7 +279,7 @@ func (v *ChainVerifier) Next(r *AuditRecord) *AuditFault {
 		return &AuditFault{want, FaultMissing, fmt.Sprintf("the record after %d is %d", v.seq, r.Seq)}
 	case r.Seq < want:
 		return &AuditFault{r.Seq, FaultBrokenLink, fmt.Sprintf("read after record %d", v.seq)}
-	case sha256Hex(r.Payload) != r.PayloadHash:
+	case !r.Pruned() && sha256Hex(r.Payload) != r.PayloadHash:
 		return &AuditFault{r.Seq, FaultEdited, "its payload does not match its payload hash"}
 	case r.ComputeHash() != r.Hash:
 		return &AuditFault{r.Seq, FaultEdited, "its fields do not match its hash (changed, or moved from another place)"}
@@ -225,22 +287,85 @@ func (v *ChainVerifier) Next(r *AuditRecord) *AuditFault {
 		return &AuditFault{r.Seq, FaultBrokenLink, fmt.Sprintf("its previous hash %.12s… is not record %d's hash %.12s…", r.PrevHash, v.seq, v.hash)}
 	}
 	v.seq, v.hash = r.Seq, r.Hash
+	return v.retention(r)
+}
+
+// retention checks a record, whose hashes hold, against the prunes recorded so far: every
+// payload gone must be accounted for by an audit.prune record that follows it.
+func (v *ChainVerifier) retention(r *AuditRecord) *AuditFault {
+	unrecorded := func(seq int64, format string, a ...any) *AuditFault {
+		return &AuditFault{seq, FaultUnrecordedPrune, fmt.Sprintf(format, a...)}
+	}
+	isPrune := r.Action == AuditPrune
+	switch {
+	case r.Pruned() && isPrune:
+		return unrecorded(r.Seq, "the payload of an audit.prune record is gone; a prune never removes one")
+	case r.Pruned() && v.kept != 0:
+		return unrecorded(r.Seq, "its payload is gone while record %d before it kept its own; a prune removes the oldest first", v.kept)
+	case r.Pruned():
+		v.pruned++
+		if n := len(v.pending); n > 0 && v.pending[n-1].last == r.Seq-1 {
+			v.pending[n-1].last = r.Seq
+		} else {
+			v.pending = append(v.pending, seqRun{r.Seq, r.Seq})
+		}
+		return nil
+	case !isPrune:
+		if v.kept == 0 {
+			v.kept = r.Seq
+		}
+		return nil
+	}
+	p, err := ParsePruneRecord(r.Payload)
+	if err != nil {
+		return unrecorded(r.Seq, "%v", err)
+	}
+	if p.LastSeq >= r.Seq || p.Before.After(r.Time) {
+		return unrecorded(r.Seq, "it records a prune of records up to %d older than %s, after its own place or time", p.LastSeq, p.Before.Format(AuditTimeFormat))
+	}
+	if len(v.pending) > 0 && v.pending[0].first < p.FirstSeq {
+		return unrecorded(v.pending[0].first, "its payload is gone, but the audit.prune record %d after it covers only records %d to %d", r.Seq, p.FirstSeq, p.LastSeq)
+	}
+	// Take the pending records this prune accounts for: those up to its last.
+	var n int64
+	rest := v.pending[:0]
+	for _, run := range v.pending {
+		switch {
+		case run.last <= p.LastSeq:
+			n += run.last - run.first + 1
+		case run.first <= p.LastSeq:
+			n += p.LastSeq - run.first + 1
+			rest = append(rest, seqRun{p.LastSeq + 1, run.last})
+		default:
+			rest = append(rest, run)
+		}
+	}
+	v.pending = rest
+	if n != p.Count {
+		return unrecorded(r.Seq, "it records %d payloads removed from records %d to %d, but %d are gone", p.Count, p.FirstSeq, p.LastSeq, n)
+	}
 	return nil
 }
 
-// End checks that the chain read ends where the store's head says it does.
+// End checks that the chain read ends where the store's head says it does, and that every
+// payload gone was accounted for by a prune.
 func (v *ChainVerifier) End(headSeq int64, headHash string) *AuditFault {
 	switch {
 	case headSeq > v.seq:
 		return &AuditFault{v.seq + 1, FaultTruncated, fmt.Sprintf("the log ends at %d but its head says %d", v.seq, headSeq)}
 	case headSeq < v.seq || headHash != v.hash:
 		return &AuditFault{v.seq, FaultTruncated, fmt.Sprintf("the head (%d, %.12s…) does not match the last record", headSeq, headHash)}
+	case len(v.pending) > 0:
+		return &AuditFault{v.pending[0].first, FaultUnrecordedPrune, "its payload is gone, but no audit.prune record after it records that"}
 	}
 	return nil
 }
 
 // Count returns how many records the verifier has read.
 func (v *ChainVerifier) Count() int64 { return v.count }
+
+// Pruned returns how many of the records read had their payload removed by a prune.
+func (v *ChainVerifier) Pruned() int64 { return v.pruned }
 
 // VerifyChain verifies the records each yields in sequence order against the store's head,
 // stopping at the first fault. Stores call it with a read of one consistent snapshot.
@@ -254,7 +379,7 @@ func VerifyChain(headSeq int64, headHash string, each func(fn func(AuditRecord) 
 		}
 		return nil
 	})
-	rep.Records = v.Count()
+	rep.Records, rep.Pruned = v.Count(), v.Pruned()
 	if err != nil && err != errStopVerify {
 		return rep, err
 	}

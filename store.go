@@ -43,6 +43,18 @@ type Store interface {
 	// the hit as previously cleared instead of opening a new alert.
 	ClearedFalsePositive(ctx context.Context, partyHash, entityID, entityHash string) (Alert, error)
 
+	// GrantRole gives the person name the role, replacing the one they had, and RevokeRole
+	// takes it away; each appends a role.grant or role.revoke record. Only an admin may change roles, and
+	// a store keeps at least one admin; on a store without users, the first grant must be
+	// a person making themself admin (see CheckGrant). The check runs in the transaction of
+	// the change.
+	GrantRole(ctx context.Context, name string, role AccessRole, actor string) (User, error)
+	RevokeRole(ctx context.Context, name, actor string) error
+	// User returns one person's role, or ErrNotFound when they have none.
+	User(ctx context.Context, name string) (User, error)
+	// Users returns everyone with a role, by name.
+	Users(ctx context.Context) ([]User, error)
+
 	// AppendAudit appends a record for an event the store does not make itself: a list
 	// version loaded, a key or role changed.
 	AppendAudit(ctx context.Context, e AuditEvent) (AuditRecord, error)
@@ -51,6 +63,11 @@ type Store interface {
 	AuditRecords(ctx context.Context, from int64, fn func(AuditRecord) error) error
 	// VerifyAudit walks the whole chain; Report.Fault names the first bad record, if any.
 	VerifyAudit(ctx context.Context) (AuditReport, error)
+	// PruneAudit removes the payloads of the records older than q.Before that still have
+	// one, oldest first, and appends the audit.prune record that accounts for them, in one
+	// transaction (see retention.go). Nothing to remove changes nothing and appends nothing.
+	// A cutoff in the future is ErrInvalid.
+	PruneAudit(ctx context.Context, q PruneRequest) (PruneReport, error)
 
 	Close() error
 }

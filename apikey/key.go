@@ -9,57 +9,28 @@ import (
 	"crypto/subtle"
 	"encoding/base64"
 	"encoding/hex"
-	"fmt"
 	"strings"
 	"time"
+
+	"github.com/corridor-aml/corridor"
 )
 
-// Role says what a key may do. The roles are ordered, each allowing everything the ones
-// before it allow:
-//
-//	screen    screening and lookups (/v1/screen, /match, /v1/entities ...) and /metrics
-//	analyst   screen, and reading alerts and monitored parties, and proposing decisions
-//	approver  analyst, and confirming or rejecting another person's proposal
-//	admin     everything: also the audit trail (verify, export) and list reloads
-//
-// Rejecting is the approver's: sending a proposal back is the second person's review, so it
-// needs the same standing as confirming it.
-type Role string
+// Role says what a key may do: corridor.AccessRole, shared with the people using the command line.
+type Role = corridor.AccessRole
 
 // The roles, least first.
 const (
-	RoleScreen   Role = "screen"
-	RoleAnalyst  Role = "analyst"
-	RoleApprover Role = "approver"
-	RoleAdmin    Role = "admin"
+	RoleScreen   = corridor.AccessScreen
+	RoleAnalyst  = corridor.AccessAnalyst
+	RoleApprover = corridor.AccessApprover
+	RoleAdmin    = corridor.AccessAdmin
 )
 
 // Roles lists the roles, least first.
-var Roles = []Role{RoleScreen, RoleAnalyst, RoleApprover, RoleAdmin}
-
-// rank is a role's place in Roles, from 1; 0 for a role this corridor does not know, which
-// allows nothing (a key file written by a newer corridor must not grant more than it says).
-func (r Role) rank() int {
-	for i, known := range Roles {
-		if r == known {
-			return i + 1
-		}
-	}
-	return 0
-}
+var Roles = corridor.AccessRoles
 
 // ParseRole reads a role name.
-func ParseRole(s string) (Role, error) {
-	if r := Role(strings.ToLower(strings.TrimSpace(s))); r.rank() > 0 {
-		return r, nil
-	}
-	return "", fmt.Errorf("role %q: want screen, analyst, approver or admin", s)
-}
-
-// Allows reports whether a key of role r may act as role need.
-func (r Role) Allows(need Role) bool {
-	return need.rank() > 0 && r.rank() >= need.rank()
-}
+func ParseRole(s string) (Role, error) { return corridor.ParseAccessRole(s) }
 
 // Key is a stored key: everything but the secret.
 type Key struct {

@@ -16,6 +16,7 @@ type auditVerifyJSON struct {
 	Records  int64           `json:"records"`
 	HeadSeq  int64           `json:"head_seq"`
 	HeadHash string          `json:"head_sha256"`
+	Pruned   int64           `json:"pruned"`
 	Fault    *auditFaultJSON `json:"fault,omitempty"`
 }
 
@@ -30,7 +31,7 @@ func (s *Server) handleAuditVerify(w http.ResponseWriter, r *http.Request) error
 	if err != nil {
 		return err
 	}
-	out := auditVerifyJSON{OK: rep.Fault == nil, Records: rep.Records, HeadSeq: rep.HeadSeq, HeadHash: rep.HeadHash}
+	out := auditVerifyJSON{OK: rep.Fault == nil, Records: rep.Records, HeadSeq: rep.HeadSeq, HeadHash: rep.HeadHash, Pruned: rep.Pruned}
 	if f := rep.Fault; f != nil {
 		out.Fault = &auditFaultJSON{f.Seq, f.Kind, f.Detail}
 	}

@@ -79,7 +79,7 @@ func open(t *testing.T) storetest.Backend {
 			_, err := s.Pool().Exec(context.Background(), q)
 			return err
 		},
-		Unguard: []string{"DROP TRIGGER audit_log_no_change ON audit_log"},
+		Unguard: []string{"DROP TRIGGER audit_log_no_change ON audit_log", "DROP TRIGGER audit_log_prune_only ON audit_log"},
 		Reopen: func(t *testing.T) corridor.Store {
 			s, err := postgres.Open(context.Background(), dsn)
 			if err != nil {
@@ -128,7 +128,25 @@ func openStore(ctx context.Context, url string) (corridor.Store, error) {
 }
 
 func TestCrash(t *testing.T) {
-	storetest.Crash(t, "TestCrashChild", newSchema(t), openStore, 3*time.Second)
+	storetest.Crash(t, "TestCrashChild", newSchema(t), openStore, 15*time.Second)
 }
 
 func TestCrashChild(t *testing.T) { storetest.CrashChild(t, openStore) }
+
+// TRUNCATE fires no row trigger: the statement-level one must still refuse it once UPDATE
+// has moved to a row-level trigger for retention.
+func TestTruncateRefused(t *testing.T) {
+	ctx := context.Background()
+	b := open(t)
+	if _, err := b.Store.AppendAudit(ctx, corridor.AuditEvent{Actor: "lists", Action: corridor.AuditListLoad, Subject: "list:un", Payload: 1}); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.Exec("TRUNCATE audit_log"); err == nil {
+		t.Fatal("TRUNCATE audit_log: the database allowed it")
+	} else {
+		t.Log(err)
+	}
+	if rep, err := b.Store.VerifyAudit(ctx); err != nil || rep.Fault != nil || rep.Records != 1 {
+		t.Errorf("after a refused TRUNCATE: %+v %v", rep, err)
+	}
+}

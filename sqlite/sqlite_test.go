@@ -75,7 +75,7 @@ func openStore(ctx context.Context, path string) (corridor.Store, error) {
 }
 
 func TestCrash(t *testing.T) {
-	storetest.Crash(t, "TestCrashChild", filepath.Join(t.TempDir(), "corridor.db"), openStore, 3*time.Second)
+	storetest.Crash(t, "TestCrashChild", filepath.Join(t.TempDir(), "corridor.db"), openStore, 15*time.Second)
 }
 
 func TestCrashChild(t *testing.T) { storetest.CrashChild(t, openStore) }

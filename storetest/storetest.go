@@ -33,8 +33,12 @@ func Run(t *testing.T, open Opener) {
 	t.Run("four-eyes", func(t *testing.T) { testFourEyes(t, open(t).Store) })
 	t.Run("suppression", func(t *testing.T) { testSuppression(t, open(t).Store) })
 	t.Run("audit", func(t *testing.T) { testAudit(t, open(t).Store) })
+	t.Run("users", func(t *testing.T) { testUsers(t, open(t).Store) })
 	t.Run("append-only", func(t *testing.T) { testAppendOnly(t, open(t)) })
 	t.Run("tampering", func(t *testing.T) { testTampering(t, open) })
+	t.Run("prune", func(t *testing.T) { testPrune(t, open(t).Store) })
+	t.Run("prune-guard", func(t *testing.T) { testPruneGuard(t, open(t)) })
+	t.Run("prune-tampering", func(t *testing.T) { testPruneTampering(t, open) })
 	t.Run("two-nodes", func(t *testing.T) { testTwoNodes(t, open(t)) })
 }
 

@@ -21,7 +21,9 @@ store refuses it, whoever runs the command. A confirmed false positive clears th
 same match of the same party data against the same entity version in later
 screens; a confirmed true match blocks the party. See docs/cases.md.
 
---actor names who acts; the CLI acts with the OS user's access to the store.
+Whoever runs the command acts: the OS user, with the role an admin granted
+them (corridor users): analyst to list, show and propose, approver to confirm
+and reject.
 Exit status: 0 when done, 2 on an error (naming the alert).`,
 		Args: cobra.NoArgs,
 	}
@@ -51,7 +53,7 @@ func newAlertsListCmd() *cobra.Command {
 			if party < 0 {
 				return fmt.Errorf("--party %d: want a party ID", party)
 			}
-			s, err := openStore(cmd, true)
+			s, _, err := openStoreAs(cmd, true, corridor.AccessAnalyst)
 			if err != nil {
 				return err
 			}
@@ -94,7 +96,7 @@ func newAlertsShowCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			s, err := openStore(cmd, true)
+			s, _, err := openStoreAs(cmd, true, corridor.AccessAnalyst)
 			if err != nil {
 				return err
 			}
@@ -118,13 +120,12 @@ func newAlertsProposeCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "propose ID",
 		Short: "Propose an open alert's outcome: true_match or false_positive, with a reason",
-		Example: `  corridor alerts propose 42 --outcome false_positive --reason "born 1990, the listed person 1977" --actor alice
-  corridor alerts propose 43 --outcome true_match --reason "passport number agrees" --actor alice`,
+		Example: `  corridor alerts propose 42 --outcome false_positive --reason "born 1990, the listed person 1977"
+  corridor alerts propose 43 --outcome true_match --reason "passport number agrees" `,
 		Args: cobra.ExactArgs(1),
 	}
-	actor := addActorFlag(cmd, "who proposes")
-	cmd.RunE = decide(actor, func(cmd *cobra.Command, s corridor.Store, id int64) (corridor.Alert, error) {
-		return s.Propose(cmd.Context(), id, corridor.Proposal{Outcome: corridor.Outcome(outcome), Reason: reason, Actor: *actor})
+	cmd.RunE = decide(corridor.AccessAnalyst, func(cmd *cobra.Command, s corridor.Store, id int64, me string) (corridor.Alert, error) {
+		return s.Propose(cmd.Context(), id, corridor.Proposal{Outcome: corridor.Outcome(outcome), Reason: reason, Actor: me})
 	})
 	cmd.Flags().StringVar(&outcome, "outcome", "", "true_match or false_positive")
 	cmd.Flags().StringVar(&reason, "reason", "", "why, in words a reviewer and a regulator can follow")
@@ -136,12 +137,11 @@ func newAlertsConfirmCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:     "confirm ID",
 		Short:   "Confirm a proposed alert (four eyes: not by its proposer)",
-		Example: `  corridor alerts confirm 42 --actor bob`,
+		Example: `  corridor alerts confirm 42`,
 		Args:    cobra.ExactArgs(1),
 	}
-	actor := addActorFlag(cmd, "who confirms; must not be the proposer")
-	cmd.RunE = decide(actor, func(cmd *cobra.Command, s corridor.Store, id int64) (corridor.Alert, error) {
-		return s.Confirm(cmd.Context(), id, *actor, note)
+	cmd.RunE = decide(corridor.AccessApprover, func(cmd *cobra.Command, s corridor.Store, id int64, me string) (corridor.Alert, error) {
+		return s.Confirm(cmd.Context(), id, me, note)
 	})
 	cmd.Flags().StringVar(&note, "note", "", "an optional note kept with the confirmation")
 	return cmd
@@ -152,35 +152,35 @@ func newAlertsRejectCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:     "reject ID",
 		Short:   "Reject a proposal, with a reason: the alert is open again",
-		Example: `  corridor alerts reject 42 --reason "the dates of birth were not compared" --actor bob`,
+		Example: `  corridor alerts reject 42 --reason "the dates of birth were not compared"`,
 		Args:    cobra.ExactArgs(1),
 	}
-	actor := addActorFlag(cmd, "who rejects; must not be the proposer")
-	cmd.RunE = decide(actor, func(cmd *cobra.Command, s corridor.Store, id int64) (corridor.Alert, error) {
-		return s.Reject(cmd.Context(), id, *actor, reason)
+	cmd.RunE = decide(corridor.AccessApprover, func(cmd *cobra.Command, s corridor.Store, id int64, me string) (corridor.Alert, error) {
+		return s.Reject(cmd.Context(), id, me, reason)
 	})
 	cmd.Flags().StringVar(&reason, "reason", "", "why the proposal does not hold")
 	return cmd
 }
 
-// decide runs one state change and prints where it left the alert. The store checks the
-// transition and four eyes in the transaction that makes the change; nothing here does.
-func decide(actor *string, change func(*cobra.Command, corridor.Store, int64) (corridor.Alert, error)) func(*cobra.Command, []string) error {
+// decide runs one state change as the person running the command, who needs the role need,
+// and prints where it left the alert. The store checks the transition and four eyes in the
+// transaction that makes the change; nothing here does.
+func decide(need corridor.AccessRole, change func(cmd *cobra.Command, s corridor.Store, id int64, me string) (corridor.Alert, error)) func(*cobra.Command, []string) error {
 	return func(cmd *cobra.Command, args []string) error {
 		id, err := alertID(args[0])
 		if err != nil {
 			return err
 		}
-		s, err := openStore(cmd, true)
+		s, me, err := openStoreAs(cmd, true, need)
 		if err != nil {
 			return err
 		}
 		defer s.Close()
-		a, err := change(cmd, s, id)
+		a, err := change(cmd, s, id, me)
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(cmd.OutOrStdout(), "alert %d: %s by %s\n", a.ID, stateLine(a), *actor)
+		fmt.Fprintf(cmd.OutOrStdout(), "alert %d: %s by %s\n", a.ID, stateLine(a), me)
 		if a.State == corridor.AlertConfirmed && a.Outcome == corridor.TrueMatch && a.PartyID != 0 {
 			fmt.Fprintf(cmd.OutOrStdout(), "party %d (ref %s) is now blocked\n", a.PartyID, a.PartyRef)
 		}

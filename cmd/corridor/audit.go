@@ -15,17 +15,19 @@ import (
 func newAuditCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "audit",
-		Short: "Verify and export the audit trail",
+		Short: "Verify, export and prune the audit trail",
 		Long: `The audit trail records every screen, alert, decision and list version loaded.
 Each record carries the SHA-256 of the record before it, so that editing, deleting or
-reordering a record breaks the chain; docs/audit.md describes the encoding.`,
+reordering a record breaks the chain; docs/audit.md describes the encoding. Payloads
+older than the retention period can be removed (prune) while the chain still verifies.`,
 		Example: `  corridor audit verify
   corridor audit export --since 1 -o audit.jsonl
-  corridor audit verify --store postgres://corridor@db.internal/corridor`,
+  corridor audit verify --store postgres://corridor@db.internal/corridor
+  corridor audit prune --retain 10y`,
 		Args: cobra.NoArgs,
 	}
 	addStoreFlag(cmd)
-	cmd.AddCommand(newAuditVerifyCmd(), newAuditExportCmd())
+	cmd.AddCommand(newAuditVerifyCmd(), newAuditExportCmd(), newAuditPruneCmd())
 	return cmd
 }
 
@@ -34,14 +36,16 @@ func newAuditVerifyCmd() *cobra.Command {
 		Use:   "verify",
 		Short: "Check the hash chain; exit 1 naming the first bad record",
 		Long: `Recompute every record's hash and check each link of the chain. Exits 0 when it
-holds, 1 when it does not (naming the first bad record: edited, missing, broken-link or
-truncated) and 2 on error. Note the head hash it prints somewhere else: a chain rewritten
-from some record to its end verifies, but no longer ends in that hash.`,
+holds, 1 when it does not (naming the first bad record: edited, missing, broken-link,
+truncated or unrecorded-prune) and 2 on error. Records whose payload a prune removed
+(corridor audit prune) verify by their payload hash, and are counted. Note the head
+hash it prints somewhere else: a chain rewritten from some record to its end verifies,
+but no longer ends in that hash.`,
 		Example: `  corridor audit verify
   corridor audit verify --store postgres://corridor@db:5432/corridor`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			s, err := openStore(cmd, true)
+			s, _, err := openStoreAs(cmd, true, corridor.AccessAdmin)
 			if err != nil {
 				return err
 			}
@@ -57,6 +61,9 @@ from some record to its end verifies, but no longer ends in that hash.`,
 				return errAlert
 			}
 			fmt.Fprintf(out, "audit trail verified: %d records, head %d sha256:%s\n", rep.Records, rep.HeadSeq, rep.HeadHash)
+			if rep.Pruned > 0 {
+				fmt.Fprintf(out, "%d of them pruned: their payloads were removed under the retention period, their hashes kept\n", rep.Pruned)
+			}
 			return nil
 		},
 	}
@@ -69,7 +76,8 @@ func newAuditExportCmd() *cobra.Command {
 		Use:   "export",
 		Short: "Write the audit trail as JSON lines",
 		Long: `Write audit records as JSON lines, one record per line, in sequence order: seq,
-time, actor, action, subject, payload (the exact bytes hashed, as a JSON string),
+time, actor, action, subject, payload (the exact bytes hashed, as a JSON string; for a
+record pruned under the retention period, no payload but "pruned": true),
 payload_sha256, prev_sha256 and sha256. docs/audit.md shows how to check them by hand.`,
 		Example: `  corridor audit export -o audit.jsonl
   corridor audit export --since 1200 > audit-from-1200.jsonl`,
@@ -78,7 +86,7 @@ payload_sha256, prev_sha256 and sha256. docs/audit.md shows how to check them by
 			if since < 1 {
 				return fmt.Errorf("--since %d: want a sequence number of 1 or more", since)
 			}
-			s, err := openStore(cmd, true)
+			s, _, err := openStoreAs(cmd, true, corridor.AccessAdmin)
 			if err != nil {
 				return err
 			}

@@ -24,21 +24,43 @@ func existingStore(cmd *cobra.Command) (corridor.Store, error) {
 	return openStore(cmd, true)
 }
 
-// appendAuditEvent appends an event the store does not make itself (a list version loaded, a
-// key created or revoked) to the trail, when there is a store.
-func appendAuditEvent(cmd *cobra.Command, e corridor.AuditEvent) error {
-	store, err := existingStore(cmd)
-	if err != nil || store == nil {
-		return err
+// eventTrail appends the events a store does not make itself (a list version loaded, a key
+// created or revoked) in the name of the person running the command. It is opened before
+// the change, so that someone without the role is refused before anything changes; without
+// a store it appends nothing.
+type eventTrail struct {
+	store corridor.Store
+	actor string
+}
+
+// openEventTrail opens the existing store, if any, for a person with the admin role.
+func openEventTrail(cmd *cobra.Command) (*eventTrail, error) {
+	s, me, err := existingStoreAs(cmd, corridor.AccessAdmin)
+	if err != nil {
+		return nil, err
 	}
-	defer store.Close()
-	if _, err := store.AppendAudit(cmd.Context(), e); err != nil {
+	return &eventTrail{s, me}, nil
+}
+
+func (t *eventTrail) append(cmd *cobra.Command, e corridor.AuditEvent) error {
+	if t.store == nil {
+		return nil
+	}
+	e.Actor = t.actor
+	if _, err := t.store.AppendAudit(cmd.Context(), e); err != nil {
 		return fmt.Errorf("audit trail: %w", err)
 	}
 	return nil
 }
 
-// listLoadEvent is the audit record of a list version taken into use.
+func (t *eventTrail) Close() {
+	if t.store != nil {
+		t.store.Close()
+	}
+}
+
+// listLoadEvent is the audit record of a list version taken into use; eventTrail names the
+// actor.
 func listLoadEvent(r lists.UpdateResult) corridor.AuditEvent {
 	payload := map[string]any{
 		"list": r.List, "version": r.Version.Hash, "entities": r.Version.Entities,
@@ -53,5 +75,5 @@ func listLoadEvent(r lists.UpdateResult) corridor.AuditEvent {
 	if r.Changes != nil {
 		payload["added"], payload["removed"], payload["changed"] = r.Changes.Added, r.Changes.Removed, r.Changes.Changed
 	}
-	return corridor.AuditEvent{Actor: defaultActor(), Action: corridor.AuditListLoad, Subject: "list:" + string(r.List), Payload: payload}
+	return corridor.AuditEvent{Action: corridor.AuditListLoad, Subject: "list:" + string(r.List), Payload: payload}
 }

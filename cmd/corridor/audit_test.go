@@ -39,6 +39,9 @@ func auditFixture(t *testing.T) (dir string, n int64) {
 	if err == nil {
 		_, err = s.Confirm(ctx, a.ID, "bob", "")
 	}
+	if err == nil {
+		_, err = s.GrantRole(ctx, testUser, corridor.AccessAdmin, testUser) // who runs the audit commands
+	}
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -52,7 +55,7 @@ func auditFixture(t *testing.T) (dir string, n int64) {
 func TestAuditVerify(t *testing.T) {
 	dir, n := auditFixture(t)
 	out, _, err := execute(t, "audit", "verify", "--data-dir", dir)
-	if err != nil || !strings.Contains(out, "audit trail verified: 4 records, head 4 sha256:") || n != 4 {
+	if err != nil || !strings.Contains(out, "audit trail verified: 5 records, head 5 sha256:") || n != 5 {
 		t.Fatalf("verify: %v\n%s", err, out)
 	}
 	// The same store named by --store and by CORRIDOR_STORE.
@@ -105,7 +108,7 @@ func TestAuditErrors(t *testing.T) {
 func TestAuditExport(t *testing.T) {
 	dir, n := auditFixture(t)
 	file := filepath.Join(t.TempDir(), "audit.jsonl")
-	if _, stderr, err := execute(t, "audit", "export", "--data-dir", dir, "-o", file); err != nil || !strings.Contains(stderr, "4 records written") {
+	if _, stderr, err := execute(t, "audit", "export", "--data-dir", dir, "-o", file); err != nil || !strings.Contains(stderr, "5 records written") {
 		t.Fatalf("export: %v %s", err, stderr)
 	}
 	f, err := os.Open(file)
@@ -148,7 +151,7 @@ func TestAuditExport(t *testing.T) {
 		t.Fatal(err)
 	}
 	lines := strings.Split(strings.TrimSpace(out), "\n")
-	if len(lines) != 2 || !strings.HasPrefix(lines[0], `{"seq":3,`) || !strings.Contains(lines[0], `born 1990 \\u003cnot\\u003e 1965`) {
+	if len(lines) != 3 || !strings.HasPrefix(lines[0], `{"seq":3,`) || !strings.Contains(lines[0], `born 1990 \\u003cnot\\u003e 1965`) {
 		t.Errorf("--since 3:\n%s", out)
 	}
 }

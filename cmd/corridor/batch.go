@@ -14,6 +14,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/corridor-aml/corridor"
 	"github.com/corridor-aml/corridor/batch"
 	"github.com/corridor-aml/corridor/batch/xlsx"
 	"github.com/corridor-aml/corridor/match"
@@ -37,7 +38,6 @@ type batchFlags struct {
 	quiet     bool
 	workers   int
 	monitor   bool
-	actor     *string
 }
 
 func newBatchCmd() *cobra.Command {
@@ -94,7 +94,7 @@ when the batch failed or was interrupted.`,
   corridor batch payroll.csv --lists un,us_ofac_sdn --type person -o results.csv
   corridor batch payroll.csv -o results.csv --resume    # after Ctrl-C or a crash
   corridor batch payroll.csv --quiet > results.csv || echo "review needed"
-  corridor batch customers.csv -o results.csv --monitor --actor onboarding`,
+  corridor batch customers.csv -o results.csv --monitor`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runBatch(cmd, args[0], &f)
@@ -173,12 +173,12 @@ func runBatch(cmd *cobra.Command, path string, f *batchFlags) error {
 		if err != nil {
 			return fmt.Errorf("%s: %w", job.Input, err)
 		}
-		store, err := openStore(cmd, false)
+		store, me, err := openStoreAs(cmd, false, corridor.AccessScreen)
 		if err != nil {
 			return err
 		}
 		defer store.Close()
-		mon := &screen.Monitor{Store: store, Actor: *f.actor, Channel: "batch", Lists: listRefs(screenedVersions(idx, selected))}
+		mon := &screen.Monitor{Store: store, Actor: me, Channel: "batch", Lists: listRefs(screenedVersions(idx, selected))}
 		bm = startBatchMonitor(ctx, mon, idx, cols, src.Header(), kind, selected)
 		cfg.OnRow = bm.onRow
 	}

@@ -17,7 +17,6 @@ import (
 
 func addBatchMonitorFlags(cmd *cobra.Command, f *batchFlags) {
 	cmd.Flags().BoolVar(&f.monitor, "monitor", false, "keep every row as a monitored party (its ref column is its reference), record each screen and open alerts (docs/cases.md)")
-	f.actor = addActorFlag(cmd, "with --monitor: who screens, as the audit trail records it")
 	addStoreFlag(cmd)
 }
 

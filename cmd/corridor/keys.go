@@ -57,13 +57,18 @@ func newKeysCreateCmd() *cobra.Command {
 			if err != nil {
 				return fmt.Errorf("--role: %w", err)
 			}
+			trail, err := openEventTrail(cmd)
+			if err != nil {
+				return err
+			}
+			defer trail.Close()
 			k, secret, err := apikey.Create(keysPath(cmd), r, name, time.Now())
 			if err != nil {
 				return err
 			}
 			fmt.Fprintln(cmd.OutOrStdout(), secret)
 			fmt.Fprintf(cmd.ErrOrStderr(), "key %s (role %s) created; it is shown only now: keep it in your secret store.\n", k.ID, k.Role)
-			return appendAuditEvent(cmd, keyEvent(k, "created"))
+			return trail.append(cmd, keyEvent(k, "created"))
 		},
 	}
 	cmd.Flags().StringVar(&role, "role", "screen", "what the key may do: screen, analyst, approver or admin")
@@ -84,6 +89,9 @@ func newKeysListCmd() *cobra.Command {
 			}
 			keys := set.Keys()
 			if asJSON {
+				if keys == nil {
+					keys = []apikey.Key{}
+				}
 				for i := range keys {
 					keys[i].Hash = "" // not secret, but of no use to a reader either
 				}
@@ -112,19 +120,24 @@ func newKeysRevokeCmd() *cobra.Command {
 		Example: `  corridor keys revoke 3f9a0c12d4e5`,
 		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			trail, err := openEventTrail(cmd)
+			if err != nil {
+				return err
+			}
+			defer trail.Close()
 			k, err := apikey.Revoke(keysPath(cmd), args[0], time.Now())
 			if err != nil {
 				return err
 			}
 			fmt.Fprintf(cmd.OutOrStdout(), "key %s (%s) revoked\n", k.ID, k.Name)
-			return appendAuditEvent(cmd, keyEvent(k, "revoked"))
+			return trail.append(cmd, keyEvent(k, "revoked"))
 		},
 	}
 }
 
 // keyEvent is the audit record of a key created or revoked: who it is for and its role,
-// never the key.
+// never the key. eventTrail names the actor.
 func keyEvent(k apikey.Key, change string) corridor.AuditEvent {
-	return corridor.AuditEvent{Actor: defaultActor(), Action: corridor.AuditKeyChange, Subject: "key:" + k.ID,
+	return corridor.AuditEvent{Action: corridor.AuditKeyChange, Subject: "key:" + k.ID,
 		Payload: map[string]any{"change": change, "key_id": k.ID, "name": k.Name, "role": k.Role}}
 }

@@ -29,6 +29,8 @@ func run(t *testing.T, args ...string) (string, error) {
 	var out bytes.Buffer
 	root.SetOut(&out)
 	root.SetErr(&out)
+	args, restore := actAs(args)
+	defer restore()
 	if !strings.Contains(strings.Join(args, " "), "--data-dir") {
 		args = append(args, "--data-dir", t.TempDir())
 	}

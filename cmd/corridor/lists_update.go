@@ -38,7 +38,8 @@ file:///path URLs read local files, e.g. for an institution's own list.
 When a store exists (--store, default corridor.db in the data directory), every new
 version is recorded in its audit trail, and every list that got one is followed by a
 re-screen of the monitored parties against what it added or changed, as corridor
-parties rescreen does.`,
+parties rescreen does; the person running the update then needs the admin role
+(corridor users), which is checked before anything is downloaded.`,
 		Example: `  corridor lists update
   corridor lists update --list us_ofac_sdn --list un
   corridor lists update --list un --url un=https://mirror.example/un/consolidated.xml
@@ -51,6 +52,11 @@ parties rescreen does.`,
 			if err != nil {
 				return err
 			}
+			trail, err := openEventTrail(cmd)
+			if err != nil {
+				return err
+			}
+			defer trail.Close()
 			u.Store = listStore(cmd)
 			u.Client = lists.NewHTTPClient(timeout)
 			results, err := u.UpdateAll(cmd.Context(), sources)
@@ -60,10 +66,12 @@ parties rescreen does.`,
 			var errs []error
 			for _, r := range results {
 				if !r.Unchanged {
-					errs = append(errs, appendAuditEvent(cmd, listLoadEvent(r)))
+					errs = append(errs, trail.append(cmd, listLoadEvent(r)))
 				}
 			}
-			errs = append(errs, rescreenUpdated(cmd, results))
+			if trail.store != nil {
+				errs = append(errs, rescreenUpdated(cmd, results))
+			}
 			return errors.Join(append([]error{err}, errs...)...)
 		},
 	}
@@ -78,8 +86,8 @@ parties rescreen does.`,
 	return cmd
 }
 
-// rescreenUpdated re-screens the monitored parties for every list that got a new version
-// with an earlier one to compare with, when there is a store of them.
+// rescreenUpdated re-screens the monitored parties of the store for every list that got a new
+// version with an earlier one to compare with.
 func rescreenUpdated(cmd *cobra.Command, results []lists.UpdateResult) error {
 	var updated []lists.UpdateResult
 	for _, r := range results {
@@ -90,14 +98,9 @@ func rescreenUpdated(cmd *cobra.Command, results []lists.UpdateResult) error {
 	if len(updated) == 0 {
 		return nil
 	}
-	store, err := existingStore(cmd)
-	if err != nil || store == nil {
-		return err // no store: nobody is monitored
-	}
-	store.Close()
 	var errs []error
 	for _, r := range updated {
-		if err := rescreenList(cmd, r.List, r.Previous.Hash, defaultActor()); err != nil {
+		if err := rescreenList(cmd, r.List, r.Previous.Hash); err != nil {
 			errs = append(errs, fmt.Errorf("re-screening for %s: %w", r.List, err))
 		}
 	}

@@ -65,6 +65,7 @@ func newRootCmd() *cobra.Command {
 		newPolicyCmd(),
 		newAlertsCmd(),
 		newPartiesCmd(),
+		newUsersCmd(),
 	)
 	return root
 }

@@ -60,6 +60,7 @@ func TestMonitorCasesPostgres(t *testing.T) {
 // cleared false positive suppressing the same hit, changed party data opening it again, and a
 // confirmed true match blocking the party, with the audit trail intact at the end.
 func testMonitorCases(t *testing.T, store string) {
+	grantRoles(t, store, "teller:screen", "alice:approver", "bob:approver")
 	screen := []string{"screen", "Sirajuddin Haqqani", "--monitor", "--ref", "C-1", "--actor", "teller"}
 	first := runJSON[screenResult](t, store, screen...)
 	if first.Alerts < 2 || first.Monitor == nil || first.Monitor.New != first.Alerts || first.Monitor.Result != "alert" {

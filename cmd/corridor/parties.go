@@ -56,7 +56,7 @@ func newPartiesListCmd() *cobra.Command {
 		Example: "  corridor parties list --blocked\n  corridor parties list --json",
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			s, err := openStore(cmd, true)
+			s, _, err := openStoreAs(cmd, true, corridor.AccessAnalyst)
 			if err != nil {
 				return err
 			}
@@ -107,7 +107,7 @@ func newPartiesShowCmd() *cobra.Command {
 					return fmt.Errorf("party %q: want a party ID (a number from 1)", args[0])
 				}
 			}
-			s, err := openStore(cmd, true)
+			s, _, err := openStoreAs(cmd, true, corridor.AccessAnalyst)
 			if err != nil {
 				return err
 			}

@@ -17,7 +17,6 @@ import (
 
 func newPartiesRescreenCmd() *cobra.Command {
 	var from string
-	var actor *string
 	cmd := &cobra.Command{
 		Use:   "rescreen --list LIST",
 		Short: "Screen the monitored parties again against what a list version added or changed",
@@ -29,7 +28,7 @@ entity version stay cleared; an alert already open is not opened twice. corridor
 update does this by itself for every list it updates when a store exists.
 
 Exit status: 0 when done (whatever was found; corridor alerts list shows it), 2 on an
-error.`,
+error. It needs the admin role (corridor users).`,
 		Example: `  corridor parties rescreen --list us_ofac_sdn
   corridor parties rescreen --list un --from 3f9a0c12`,
 		Args: cobra.NoArgs,
@@ -38,17 +37,22 @@ error.`,
 			if err := list.Validate(); err != nil {
 				return fmt.Errorf("--list: %w", err)
 			}
-			return rescreenList(cmd, list, from, *actor)
+			return rescreenList(cmd, list, from)
 		},
 	}
 	cmd.Flags().String("list", "", "the list whose new version the parties are screened against (required)")
 	cmd.Flags().StringVar(&from, "from", "", "the earlier version (hash or unique prefix); default: the one stored before the current")
-	actor = addActorFlag(cmd, "who runs the re-screen, for the audit trail")
 	return cmd
 }
 
-// rescreenList re-screens the monitored parties for one list's current version.
-func rescreenList(cmd *cobra.Command, list corridor.ListID, from, actor string) error {
+// rescreenList re-screens the monitored parties for one list's current version, as the person
+// running the command, who needs the admin role.
+func rescreenList(cmd *cobra.Command, list corridor.ListID, from string) error {
+	store, actor, err := openStoreAs(cmd, true, corridor.AccessAdmin)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
 	fs := filestore.New(cmd.Flag("data-dir").Value.String())
 	cur, err := fs.Current(list)
 	if err != nil {
@@ -67,11 +71,6 @@ func rescreenList(cmd *cobra.Command, list corridor.ListID, from, actor string) 
 	if err != nil {
 		return err
 	}
-	store, err := openStore(cmd, true)
-	if err != nil {
-		return err
-	}
-	defer store.Close()
 	idx, _, err := loadIndex(cmd, &matchFlags{threshold: match.DefaultThreshold})
 	if err != nil {
 		return err

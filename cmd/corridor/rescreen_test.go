@@ -55,7 +55,7 @@ func TestListUpdateRescreensMonitoredParties(t *testing.T) {
 	}
 	update()
 	for ref, name := range map[string]string{"P1": target.PrimaryName(), "P2": "Kathryn Barr"} {
-		if out, err := run(t, "screen", name, "--monitor", "--ref", ref, "--actor", "alice", "--data-dir", dir); err != nil && !errors.Is(err, errAlert) {
+		if out, err := run(t, "screen", name, "--monitor", "--ref", ref, "--data-dir", dir); err != nil && !errors.Is(err, errAlert) {
 			t.Fatalf("screen %s: %v\n%s", name, err, out)
 		}
 	}
@@ -112,6 +112,12 @@ func TestListUpdateRescreensMonitoredParties(t *testing.T) {
 
 func TestRescreenErrors(t *testing.T) {
 	dir := t.TempDir()
+	if out, err := run(t, "parties", "rescreen", "--list", "un", "--data-dir", dir); err == nil || !strings.Contains(err.Error(), "no store at") {
+		t.Errorf("no store: err = %v, want it to say so\n%s", err, out)
+	}
+	if out, err := run(t, "users", "grant", testUser, "admin", "--data-dir", dir); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
 	for _, tt := range []struct {
 		args []string
 		want string

@@ -25,7 +25,6 @@ type screenFlags struct {
 	explain     bool
 	monitor     bool
 	ref         string
-	actor       *string
 }
 
 func newScreenCmd() *cobra.Command {

@@ -6,6 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/corridor-aml/corridor"
 	"github.com/corridor-aml/corridor/match"
 	"github.com/corridor-aml/corridor/screen"
 )
@@ -14,7 +15,6 @@ func addMonitorFlags(cmd *cobra.Command, f *screenFlags) {
 	fl := cmd.Flags()
 	fl.BoolVar(&f.monitor, "monitor", false, "keep the party in the store, record the screen and open alerts (docs/cases.md)")
 	fl.StringVar(&f.ref, "ref", "", "with --monitor: your own reference of the party (default: one derived from its data)")
-	f.actor = addActorFlag(cmd, "with --monitor: who screens, as the audit trail records it")
 	addStoreFlag(cmd)
 }
 
@@ -27,12 +27,12 @@ func monitorScreen(cmd *cobra.Command, f *screenFlags, q *match.Query, s *match.
 			hits = append(hits, screen.MonitorHit{Match: m, Explanation: s.Explain(q, m)})
 		}
 	}
-	store, err := openStore(cmd, false)
+	store, me, err := openStoreAs(cmd, false, corridor.AccessScreen)
 	if err != nil {
 		return err
 	}
 	defer store.Close()
-	mon := &screen.Monitor{Store: store, Actor: *f.actor, Channel: "cli", Lists: listRefs(res.Lists)}
+	mon := &screen.Monitor{Store: store, Actor: me, Channel: "cli", Lists: listRefs(res.Lists)}
 	kept, cases, err := mon.Record(cmd.Context(), f.ref, screen.PartyDataOf(q), hits)
 	if err != nil {
 		return err
@@ -63,4 +63,13 @@ func writeMonitorText(w io.Writer, res screenResult) {
 			fmt.Fprintf(w, "  %s %s: %s\n", m.List, m.EntityID, m.Case)
 		}
 	}
+}
+
+// listRefs names the list versions screened, for the screen's audit record.
+func listRefs(lists []listJSON) []corridor.ListVersionRef {
+	out := make([]corridor.ListVersionRef, len(lists))
+	for i, l := range lists {
+		out[i] = corridor.ListVersionRef{List: l.List, Hash: l.Version}
+	}
+	return out
 }

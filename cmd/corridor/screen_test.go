@@ -26,6 +26,8 @@ func execute(t *testing.T, args ...string) (stdout, stderr string, err error) {
 	root.SetOut(&out)
 	root.SetErr(&errOut)
 	root.SetIn(strings.NewReader(""))
+	args, restore := actAs(args)
+	defer restore()
 	if !slices.Contains(args, "--data-dir") {
 		args = append(args, "--data-dir", t.TempDir())
 	}

@@ -32,10 +32,12 @@ type serveFlags struct {
 	maxAge         time.Duration
 	grace          time.Duration
 	logLevel       string
+	auditRetain    retention
+	pruneEvery     time.Duration // how often --audit-retain prunes: a day, shorter in tests
 }
 
 func newServeCmd() *cobra.Command {
-	var f serveFlags
+	f := serveFlags{pruneEvery: 24 * time.Hour}
 	cmd := &cobra.Command{
 		Use:   "serve",
 		Short: "Serve the screening API over HTTP (native /v1 and OpenSanctions-compatible /match)",
@@ -53,7 +55,9 @@ With a store (--store; by default the data directory's corridor.db when it exist
 else none) the server also answers /v1/alerts, /v1/parties and /v1/audit: analysts
 read alerts and propose decisions, approvers confirm or reject them, admins verify
 and export the audit trail (see corridor keys create --role). Without one those
-answer 503. The store is closed when the server stops.
+answer 503. The store is closed when the server stops. With --audit-retain (e.g. 10y)
+the server removes the audit payloads older than that at start and then once a day,
+as corridor audit prune does, in the name of the person running it (an admin).
 
 API keys (corridor keys create) are required when --addr is not a loopback
 address, unless --insecure-no-auth is given; on loopback they are optional unless
@@ -82,6 +86,8 @@ get --shutdown-grace to finish.`,
 	fl.DurationVar(&f.maxAge, "max-age", lists.DefaultMaxAge, "lists older than this show as stale in /v1/lists")
 	fl.DurationVar(&f.grace, "shutdown-grace", 30*time.Second, "on SIGINT or SIGTERM, how long requests in flight get to finish")
 	fl.StringVar(&f.logLevel, "log-level", "info", "log level: debug, info (one line per request), warn or error")
+	fl.Var(&f.auditRetain, "audit-retain", "with a store, remove audit payloads older than this at start and then daily, as corridor audit prune --retain does: "+
+		"10y, 3650d or 8760h (default: never)")
 	return cmd
 }
 
@@ -137,6 +143,10 @@ func runServe(cmd *cobra.Command, f *serveFlags) error {
 	} else {
 		log.Info("no store: /v1/alerts, /v1/parties and /v1/audit answer 503 (see --store)")
 	}
+	retain, err := serveAuditRetention(cmd, log, store, f.auditRetain, f.pruneEvery)
+	if err != nil {
+		return err
+	}
 
 	srv := corridorhttp.New(corridorhttp.Options{
 		Load: func(ctx context.Context) (*match.Index, []*corridor.ListSnapshot, error) {
@@ -156,9 +166,13 @@ func runServe(cmd *cobra.Command, f *serveFlags) error {
 	ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	go keys.Run(ctx, 2*time.Second)
-	return srv.Run(ctx, ln, corridorhttp.RunOptions{
+	pruning := retain(ctx)
+	err = srv.Run(ctx, ln, corridorhttp.RunOptions{
 		TLSCert: f.tlsCert, TLSKey: f.tlsKey, ReloadEvery: f.reloadEvery, ShutdownGrace: f.grace,
 	})
+	stop()
+	pruning() // before the deferred store.Close
+	return err
 }
 
 // serveLoad loads the lists as the other commands do (each list's current version in the
