@@ -2,7 +2,6 @@ package screen
 
 import (
 	"slices"
-	"strings"
 
 	"github.com/corridor-aml/corridor"
 	"github.com/corridor-aml/corridor/match"
@@ -136,33 +135,26 @@ func (s *Screener) party(searcher *match.Searcher, party *corridor.Party) []Hit 
 }
 
 // text screens a piece of free text for listed names: every run of two to five words is
-// screened as a name, and an entity that alerts is reported once, with its best run.
-// Below the threshold, words of free text are no evidence worth an analyst's time.
+// screened as a name (see textRuns), and an entity that alerts is reported once, with its
+// best run. Below the threshold, words of free text are no evidence worth an analyst's time.
 func (s *Screener) text(searcher *match.Searcher, t corridor.Text) []Hit {
-	text := t.Text
-	if len(text) > maxTextBytes {
-		text = text[:maxTextBytes]
-	}
-	words := strings.Fields(text)
 	best := map[string]int{}
 	var hits []Hit
-	for i := range words {
-		for n := minTextWords; n <= maxTextWords && i+n <= len(words); n++ {
-			q := &match.Query{Name: strings.Join(words[i:i+n], " "), Lists: s.lists}
-			for _, m := range searcher.Screen(q, nil) {
-				if !m.Alert {
-					continue
-				}
-				h := Hit{Where: t.Where, Query: q.Name, Match: m, Threshold: searcher.Index().Config().ThresholdFor(m.List)}
-				if j, ok := best[m.Entity.ID]; ok {
-					if m.Score > hits[j].Match.Score {
-						hits[j] = h
-					}
-					continue
-				}
-				best[m.Entity.ID] = len(hits)
-				hits = append(hits, h)
+	for _, run := range textRuns(t.Text) {
+		q := &match.Query{Name: run, Lists: s.lists}
+		for _, m := range searcher.Screen(q, nil) {
+			if !m.Alert {
+				continue
 			}
+			h := Hit{Where: t.Where, Query: q.Name, Match: m, Threshold: searcher.Index().Config().ThresholdFor(m.List)}
+			if j, ok := best[m.Entity.ID]; ok {
+				if m.Score > hits[j].Match.Score {
+					hits[j] = h
+				}
+				continue
+			}
+			best[m.Entity.ID] = len(hits)
+			hits = append(hits, h)
 		}
 	}
 	// Explained once, for the run that named each entity best.

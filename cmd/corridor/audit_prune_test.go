@@ -274,8 +274,24 @@ func TestAuditRetentionLoop(t *testing.T) {
 	waitPruned(3)
 	cancel()
 	wait()
-	if n := strings.Count(logs.String(), `"msg":"audit prune"`); n < 2 || !strings.Contains(logs.String(), `"pruned":2`) {
-		t.Errorf("%d prunes logged:\n%s", n, logs.String())
+	// The prune at start takes the two records, or one when the second is younger than the
+	// millisecond of retention; the later ones take the rest.
+	prunes, pruned := 0, 0
+	for _, line := range strings.Split(strings.TrimSpace(logs.String()), "\n") {
+		var rec struct {
+			Msg    string `json:"msg"`
+			Pruned int    `json:"pruned"`
+		}
+		if err := json.Unmarshal([]byte(line), &rec); err != nil {
+			t.Fatalf("log line %q: %v", line, err)
+		}
+		if rec.Msg == "audit prune" {
+			prunes++
+			pruned += rec.Pruned
+		}
+	}
+	if prunes < 2 || pruned != 3 {
+		t.Errorf("%d prunes logged, %d payloads pruned; want 2 or more, 3:\n%s", prunes, pruned, logs.String())
 	}
 	if strings.Contains(logs.String(), "failed") {
 		t.Errorf("a prune failed:\n%s", logs.String())
