@@ -44,6 +44,13 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	} else if !errors.Is(err, fs.ErrExist) {
 		return nil, fmt.Errorf("sqlite: %w", err)
 	}
+	// SQLite's own error for a file this process may not write is "unable to open database
+	// file"; say what it is.
+	f, err := os.OpenFile(path, os.O_RDWR, 0)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: %w (the store is its owner's alone; docs/cases.md shows how people share one)", err)
+	}
+	f.Close()
 	q := url.Values{}
 	q.Add("_pragma", "busy_timeout(10000)")
 	q.Add("_pragma", "journal_mode(WAL)")

@@ -18,7 +18,15 @@ import (
 // nothing. Tests replace it.
 var cliUser = osUserName
 
+// osUserName is the login name of the person running corridor. Under sudo it is the person
+// who ran sudo (SUDO_USER, which sudo sets), not the account sudo runs corridor as: the
+// deployment docs/cases.md recommends gives the store to a service account that people
+// reach only through sudo, and every one of them must stay a person of their own. Outside
+// sudo, whoever sets SUDO_USER already has the store's files, and with them everything.
 func osUserName() (string, error) {
+	if name := strings.TrimSpace(os.Getenv("SUDO_USER")); name != "" {
+		return name, nil
+	}
 	u, err := user.Current()
 	if err == nil && strings.TrimSpace(u.Username) != "" {
 		return u.Username, nil

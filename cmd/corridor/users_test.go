@@ -104,3 +104,16 @@ func TestRolesEnforced(t *testing.T) {
 		t.Errorf("role changes in the trail: %q", grants)
 	}
 }
+
+// Under sudo the person is who ran sudo, not the account corridor runs as.
+func TestOSUserName(t *testing.T) {
+	t.Setenv("SUDO_USER", "")
+	me, err := osUserName()
+	if err != nil || me == "" {
+		t.Fatalf("login name: %q %v", me, err)
+	}
+	t.Setenv("SUDO_USER", "amina")
+	if name, err := osUserName(); err != nil || name != "amina" {
+		t.Errorf("under sudo: %q %v, want amina", name, err)
+	}
+}
