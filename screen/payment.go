@@ -69,7 +69,7 @@ func (s *Screener) Payment(p *corridor.Payment) PaymentResult {
 		res.Hits = append(res.Hits, s.party(searcher, party)...)
 	}
 	for _, texts := range [][]corridor.Text{p.RemittanceInfo, p.Instructions} {
-		for _, t := range texts {
+		for _, t := range joinPieces(texts) {
 			res.Hits = append(res.Hits, s.text(searcher, t)...)
 			res.Countries = append(res.Countries, s.textCountries(t)...)
 		}

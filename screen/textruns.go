@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/corridor-aml/corridor"
 )
 
 // textRuns returns the runs of words of free text to screen as names: every run of
@@ -63,3 +65,19 @@ func mayCutWord(prev, next string) bool {
 }
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// joinPieces joins consecutive pieces of free text found in the same place, one per line, up
+// to maxTextBytes: ISO 20022 cuts unstructured remittance into Ustrd elements of 140
+// characters, and a name cut in two by that, or written across two of them, must be read
+// whole as in MT103's wrapped lines.
+func joinPieces(texts []corridor.Text) []corridor.Text {
+	var out []corridor.Text
+	for _, t := range texts {
+		if n := len(out); n > 0 && out[n-1].Where == t.Where && len(out[n-1].Text)+1+len(t.Text) <= maxTextBytes {
+			out[n-1].Text += "\n" + t.Text
+			continue
+		}
+		out = append(out, t)
+	}
+	return out
+}

@@ -70,3 +70,24 @@ func TestPaymentTextNameCutByLineWrap(t *testing.T) {
 func textPayment(text string) *corridor.Payment {
 	return &corridor.Payment{RemittanceInfo: []corridor.Text{{Text: text, Where: ":70:"}}}
 }
+
+// ISO 20022 cuts unstructured remittance into Ustrd elements of 140 characters: a name cut by
+// that, or written across two of them, is read whole.
+func TestPaymentTextNameAcrossUstrd(t *testing.T) {
+	const where = "CdtTrfTxInf[1]/RmtInf/Ustrd"
+	for _, pieces := range [][2]string{
+		{"SCHOOL SUPPLIES FOR THE FAMILY OF GULBUDDIN HEKMATY", "AR IN KABUL"},
+		{"SCHOOL SUPPLIES FOR THE FAMILY OF GULBUDDIN", "HEKMATYAR IN KABUL"},
+	} {
+		p := &corridor.Payment{RemittanceInfo: []corridor.Text{{Text: pieces[0], Where: where}, {Text: pieces[1], Where: where}}}
+		res := screener(t).Payment(p)
+		if !res.Alert || res.Hits[0].Where != where || !strings.Contains(res.Hits[0].Query, "GULBUDDIN") {
+			t.Errorf("%q + %q: %+v", pieces[0], pieces[1], res.Hits)
+		}
+	}
+	// Pieces from different places stay apart.
+	joined := joinPieces([]corridor.Text{{Text: "A", Where: "x"}, {Text: "B", Where: "x"}, {Text: "C", Where: "y"}, {Text: strings.Repeat("D", maxTextBytes), Where: "y"}})
+	if len(joined) != 3 || joined[0].Text != "A\nB" || joined[1].Text != "C" {
+		t.Errorf("joinPieces: %+v", joined)
+	}
+}
