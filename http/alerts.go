@@ -4,13 +4,14 @@ import (
 	"net/http"
 
 	"github.com/corridor-aml/corridor"
+	"github.com/corridor-aml/corridor/internal/casejson"
 )
 
 // alertsPage is the answer of GET /v1/alerts. NextAfter is the after= of the next page,
 // present when this page is full.
 type alertsPage struct {
-	Alerts    []alertJSON `json:"alerts"`
-	NextAfter int64       `json:"next_after,omitempty"`
+	Alerts    []casejson.Alert `json:"alerts"`
+	NextAfter int64            `json:"next_after,omitempty"`
 }
 
 // handleAlerts lists alerts in ID order, filtered as corridor alerts list filters them.
@@ -30,7 +31,7 @@ func (s *Server) handleAlerts(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	entity := q.Get("entity")
-	out := alertsPage{Alerts: []alertJSON{}}
+	out := alertsPage{Alerts: []casejson.Alert{}}
 	// The store filters by state and party; the entity is picked here, as the CLI does, so a
 	// page of the store may yield fewer alerts than asked and the next one is read.
 	for len(out.Alerts) < f.Limit {
@@ -40,7 +41,7 @@ func (s *Server) handleAlerts(w http.ResponseWriter, r *http.Request) error {
 		}
 		for _, a := range page {
 			if entity == "" || a.EntityID == entity {
-				out.Alerts = append(out.Alerts, alertJSONOf(a))
+				out.Alerts = append(out.Alerts, casejson.AlertOf(a))
 				if len(out.Alerts) == f.Limit {
 					out.NextAfter = a.ID
 					break
@@ -66,6 +67,6 @@ func (s *Server) handleAlert(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return storeError(err, codeAlertNotFound)
 	}
-	writeJSON(w, http.StatusOK, alertJSONOf(a))
+	writeJSON(w, http.StatusOK, casejson.AlertOf(a))
 	return nil
 }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/corridor-aml/corridor"
 	"github.com/corridor-aml/corridor/apikey"
+	"github.com/corridor-aml/corridor/internal/casejson"
 )
 
 // Four eyes over HTTP: the key that proposed cannot confirm, another approver can; the
@@ -48,7 +49,7 @@ func TestDecisionsFourEyes(t *testing.T) {
 	if r.status != 200 {
 		t.Fatalf("second approver confirms: %d %s", r.status, r.body)
 	}
-	var got alertJSON
+	var got casejson.Alert
 	mustDecode(t, r.body, &got)
 	if got.State != corridor.AlertConfirmed || got.ProposedBy != "key:"+ka.ID+" (alice)" || got.ConfirmedBy != "key:"+kb.ID+" (bob)" || len(got.Decisions) != 2 {
 		t.Errorf("after confirm: %+v", got)
@@ -57,7 +58,7 @@ func TestDecisionsFourEyes(t *testing.T) {
 		t.Errorf("reject a confirmed alert: %d %s", r.status, r.body)
 	}
 	// A confirmed true match blocks the party.
-	var p partyJSON
+	var p casejson.Party
 	mustDecode(t, do(t, h, "GET", "/v1/parties/1", "", "Authorization", "Bearer "+analyst).body, &p)
 	if p.BlockedBy != 1 || len(p.Alerts) != 3 || p.Alerts[0].Explanation != nil {
 		t.Errorf("party after a confirmed true match: %+v", p)
@@ -153,7 +154,7 @@ func TestAlertsListFilters(t *testing.T) {
 		}
 	}
 	r := do(t, h, "GET", "/v1/alerts/1", "")
-	var a alertJSON
+	var a casejson.Alert
 	mustDecode(t, r.body, &a)
 	if a.ID != 1 || a.State != corridor.AlertOpen || string(a.Explanation) != `{"score":0.91}` || a.PartyRef != "C-1042" {
 		t.Errorf("alert 1: %s", r.body)

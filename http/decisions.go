@@ -6,6 +6,7 @@ import (
 
 	"github.com/corridor-aml/corridor"
 	"github.com/corridor-aml/corridor/apikey"
+	"github.com/corridor-aml/corridor/internal/casejson"
 )
 
 // decisionRequest is the body of POST /v1/alerts/{id}/decisions.
@@ -81,6 +82,6 @@ func (s *Server) handleDecision(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	writeJSON(w, http.StatusOK, alertJSONOf(a))
+	writeJSON(w, http.StatusOK, casejson.AlertOf(a))
 	return nil
 }

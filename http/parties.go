@@ -4,12 +4,13 @@ import (
 	"net/http"
 
 	"github.com/corridor-aml/corridor"
+	"github.com/corridor-aml/corridor/internal/casejson"
 )
 
 // partiesPage is the answer of GET /v1/parties; NextAfter as in alertsPage.
 type partiesPage struct {
-	Parties   []partyJSON `json:"parties"`
-	NextAfter int64       `json:"next_after,omitempty"`
+	Parties   []casejson.Party `json:"parties"`
+	NextAfter int64            `json:"next_after,omitempty"`
 }
 
 // handleParties lists monitored parties in ID order; blocked=true keeps only those a
@@ -27,7 +28,7 @@ func (s *Server) handleParties(w http.ResponseWriter, r *http.Request) error {
 	if aerr != nil {
 		return aerr
 	}
-	out := partiesPage{Parties: []partyJSON{}}
+	out := partiesPage{Parties: []casejson.Party{}}
 	// Blocked parties are few and the store has no filter for them: read pages until this
 	// one is full, as corridor parties list --blocked does.
 	for len(out.Parties) < limit {
@@ -37,7 +38,7 @@ func (s *Server) handleParties(w http.ResponseWriter, r *http.Request) error {
 		}
 		for _, p := range page {
 			if !blocked || p.BlockedBy != 0 {
-				out.Parties = append(out.Parties, partyJSONOf(p))
+				out.Parties = append(out.Parties, casejson.PartyOf(p))
 				if len(out.Parties) == limit {
 					out.NextAfter = p.ID
 					break
@@ -68,9 +69,9 @@ func (s *Server) handleParty(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	out := partyJSONOf(p)
+	out := casejson.PartyOf(p)
 	for _, a := range alerts {
-		j := alertJSONOf(a)
+		j := casejson.AlertOf(a)
 		j.Explanation = nil
 		out.Alerts = append(out.Alerts, j)
 	}

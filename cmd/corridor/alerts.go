@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/corridor-aml/corridor"
+	"github.com/corridor-aml/corridor/internal/casejson"
 )
 
 func newAlertsCmd() *cobra.Command {
@@ -64,10 +65,10 @@ func newAlertsListCmd() *cobra.Command {
 			}
 			// The store filters by state and party; an entity is rarely asked for, so it is
 			// picked here rather than in both stores' SQL.
-			list := make([]alertJSON, 0, len(all))
+			list := make([]casejson.Alert, 0, len(all))
 			for _, a := range all {
 				if entity == "" || a.EntityID == entity {
-					list = append(list, alertJSONOf(a))
+					list = append(list, casejson.AlertOf(a))
 				}
 			}
 			if asJSON {
@@ -106,7 +107,7 @@ func newAlertsShowCmd() *cobra.Command {
 				return err
 			}
 			if asJSON {
-				return writeJSON(cmd.OutOrStdout(), alertJSONOf(a))
+				return writeJSON(cmd.OutOrStdout(), casejson.AlertOf(a))
 			}
 			return writeAlertText(cmd.OutOrStdout(), a)
 		},

@@ -5,68 +5,13 @@ import (
 	"fmt"
 	"io"
 	"text/tabwriter"
-	"time"
 
 	"github.com/corridor-aml/corridor"
+	"github.com/corridor-aml/corridor/internal/casejson"
 	"github.com/corridor-aml/corridor/match"
 )
 
-// alertJSON is an alert as `alerts list|show --json` prints it.
-type alertJSON struct {
-	ID          int64               `json:"id"`
-	State       corridor.AlertState `json:"state"`
-	Outcome     corridor.Outcome    `json:"outcome,omitempty"`
-	Reason      string              `json:"reason,omitempty"`
-	ProposedBy  string              `json:"proposed_by,omitempty"`
-	ProposedAt  string              `json:"proposed_at,omitempty"`
-	ConfirmedBy string              `json:"confirmed_by,omitempty"`
-	ConfirmedAt string              `json:"confirmed_at,omitempty"`
-	PartyID     int64               `json:"party_id,omitempty"`
-	PartyRef    string              `json:"party_ref,omitempty"`
-	PartyName   string              `json:"party_name"`
-	PartyHash   string              `json:"party_sha256"`
-	EntityID    string              `json:"entity_id"`
-	EntityHash  string              `json:"entity_sha256"`
-	List        corridor.ListID     `json:"list"`
-	ListVersion string              `json:"list_version"`
-	Score       float64             `json:"score"`
-	Explanation json.RawMessage     `json:"explanation,omitempty"`
-	CreatedAt   string              `json:"created_at"`
-	CreatedBy   string              `json:"created_by"`
-	Decisions   []decisionJSON      `json:"decisions,omitempty"`
-}
-
-type decisionJSON struct {
-	Action   corridor.AlertAction `json:"action"`
-	Outcome  corridor.Outcome     `json:"outcome,omitempty"`
-	Reason   string               `json:"reason,omitempty"`
-	Actor    string               `json:"actor"`
-	At       string               `json:"at"`
-	AuditSeq int64                `json:"audit_seq"`
-}
-
-func alertJSONOf(a corridor.Alert) alertJSON {
-	out := alertJSON{
-		ID: a.ID, State: a.State, Outcome: a.Outcome, Reason: a.Reason,
-		ProposedBy: a.ProposedBy, ProposedAt: timeJSON(a.ProposedAt), ConfirmedBy: a.ConfirmedBy, ConfirmedAt: timeJSON(a.ConfirmedAt),
-		PartyID: a.PartyID, PartyRef: a.PartyRef, PartyName: a.PartyName, PartyHash: a.PartyHash,
-		EntityID: a.EntityID, EntityHash: a.EntityHash, List: a.List, ListVersion: a.ListVersion,
-		Score: a.Score, Explanation: a.Explanation, CreatedAt: timeJSON(a.CreatedAt), CreatedBy: a.CreatedBy,
-	}
-	for _, d := range a.Decisions {
-		out.Decisions = append(out.Decisions, decisionJSON{d.Action, d.Outcome, d.Reason, d.Actor, timeJSON(d.At), d.AuditSeq})
-	}
-	return out
-}
-
-func timeJSON(t time.Time) string {
-	if t.IsZero() {
-		return ""
-	}
-	return t.UTC().Format(time.RFC3339)
-}
-
-func writeAlertsText(w io.Writer, list []alertJSON) error {
+func writeAlertsText(w io.Writer, list []casejson.Alert) error {
 	if len(list) == 0 {
 		_, err := fmt.Fprintln(w, "No alerts.")
 		return err
@@ -88,7 +33,7 @@ func dash(s string) string {
 }
 
 func writeAlertText(w io.Writer, a corridor.Alert) error {
-	j := alertJSONOf(a)
+	j := casejson.AlertOf(a)
 	fmt.Fprintf(w, "Alert %d: %s", a.ID, a.State)
 	if a.Outcome != "" {
 		fmt.Fprintf(w, " %s", a.Outcome)

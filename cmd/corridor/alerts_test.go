@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/corridor-aml/corridor/internal/casejson"
 )
 
 // TestCaseCommandErrors checks that each error names what it is about and is no alert.
@@ -12,7 +14,7 @@ func TestCaseCommandErrors(t *testing.T) {
 	store := "sqlite:" + filepath.Join(t.TempDir(), "corridor.db")
 	grantRoles(t, store, "teller:screen", "a:analyst", "b:approver", "alice:approver", "bob:approver")
 	runStore(t, store, "screen", "Sirajuddin Haqqani", "--monitor", "--ref", "C-1", "--actor", "teller")
-	open := runJSON[[]alertJSON](t, store, "alerts", "list")[0].ID
+	open := runJSON[[]casejson.Alert](t, store, "alerts", "list")[0].ID
 	id := itoa(open)
 	missing := "sqlite:" + filepath.Join(t.TempDir(), "none.db")
 	for _, tc := range []struct {

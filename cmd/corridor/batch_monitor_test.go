@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/corridor-aml/corridor/internal/casejson"
 )
 
 // TestBatchMonitor checks the parties and alerts a monitored batch keeps against what its
@@ -47,7 +49,7 @@ func TestBatchMonitor(t *testing.T) {
 		t.Fatalf("the fixture needs listed and clear rows: %v", rows)
 	}
 
-	parties := runJSON[[]partyJSON](t, store, "parties", "list")
+	parties := runJSON[[]casejson.Party](t, store, "parties", "list")
 	var refs []string
 	for _, p := range parties {
 		refs = append(refs, p.Ref)
@@ -55,7 +57,7 @@ func TestBatchMonitor(t *testing.T) {
 	if !slices.Equal(refs, kept) {
 		t.Fatalf("parties %v, want the rows screened %v", refs, kept)
 	}
-	alerts := runJSON[[]alertJSON](t, store, "alerts", "list")
+	alerts := runJSON[[]casejson.Alert](t, store, "alerts", "list")
 	byRef := map[string][]string{}
 	for _, a := range alerts {
 		if a.State != "open" || a.CreatedBy != "ops" || len(a.Explanation) == 0 {
@@ -77,7 +79,7 @@ func TestBatchMonitor(t *testing.T) {
 
 	// The same file again opens nothing new.
 	_, stderr, _ = execute(t, "batch", in, "-o", out, "--quiet", "--monitor", "--actor", "ops", "--store", store)
-	if again := runJSON[[]alertJSON](t, store, "alerts", "list"); len(again) != len(alerts) {
+	if again := runJSON[[]casejson.Alert](t, store, "alerts", "list"); len(again) != len(alerts) {
 		t.Errorf("a second batch made %d alerts, want %d\n%s", len(again), len(alerts), stderr)
 	}
 	if out := runStore(t, store, "audit", "verify"); !strings.HasPrefix(out, "audit trail verified") {

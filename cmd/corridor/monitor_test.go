@@ -16,6 +16,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/corridor-aml/corridor"
+	"github.com/corridor-aml/corridor/internal/casejson"
 )
 
 // runStore executes corridor with --store and fails the test on an error other than errAlert.
@@ -70,10 +71,10 @@ func testMonitorCases(t *testing.T, store string) {
 	if k := second.Monitor; k.PartyID != first.Monitor.PartyID || k.New != 0 || k.Existing != first.Alerts {
 		t.Fatalf("second screen: %+v; want the same party, no new alert, %d open", k, first.Alerts)
 	}
-	if got := runJSON[[]partyJSON](t, store, "parties", "list"); len(got) != 1 || got[0].Ref != "C-1" {
+	if got := runJSON[[]casejson.Party](t, store, "parties", "list"); len(got) != 1 || got[0].Ref != "C-1" {
 		t.Fatalf("parties: %+v, want C-1 alone", got)
 	}
-	alerts := runJSON[[]alertJSON](t, store, "alerts", "list", "--state", "open")
+	alerts := runJSON[[]casejson.Alert](t, store, "alerts", "list", "--state", "open")
 	if len(alerts) != first.Alerts {
 		t.Fatalf("%d open alerts, want %d", len(alerts), first.Alerts)
 	}
@@ -107,14 +108,14 @@ func testMonitorCases(t *testing.T, store string) {
 	if out := runStore(t, store, "alerts", "confirm", itoa(tm.ID), "--actor", "bob"); !strings.Contains(out, "is now blocked") {
 		t.Fatalf("confirming a true match: %s", out)
 	}
-	p := runJSON[partyJSON](t, store, "parties", "show", "--ref", "C-1")
+	p := runJSON[casejson.Party](t, store, "parties", "show", "--ref", "C-1")
 	if p.BlockedBy != tm.ID || len(p.Alerts) != first.Alerts+changed.Alerts {
 		t.Fatalf("party: blocked by %d, %d alerts; want %d, %d", p.BlockedBy, len(p.Alerts), tm.ID, first.Alerts+changed.Alerts)
 	}
-	if got := runJSON[[]partyJSON](t, store, "parties", "list", "--blocked"); len(got) != 1 {
+	if got := runJSON[[]casejson.Party](t, store, "parties", "list", "--blocked"); len(got) != 1 {
 		t.Fatalf("blocked parties: %+v", got)
 	}
-	shown := runJSON[alertJSON](t, store, "alerts", "show", itoa(tm.ID))
+	shown := runJSON[casejson.Alert](t, store, "alerts", "show", itoa(tm.ID))
 	if len(shown.Decisions) != 4 || shown.State != corridor.AlertConfirmed || len(shown.Explanation) == 0 {
 		t.Fatalf("alert %d: %+v", tm.ID, shown)
 	}

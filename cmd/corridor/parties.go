@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/corridor-aml/corridor"
+	"github.com/corridor-aml/corridor/internal/casejson"
 )
 
 func newPartiesCmd() *cobra.Command {
@@ -25,24 +26,6 @@ that blocked it. See docs/cases.md. Exit status: 0 when done, 2 on an error.`,
 	addStoreFlag(cmd)
 	cmd.AddCommand(newPartiesListCmd(), newPartiesShowCmd(), newPartiesRescreenCmd())
 	return cmd
-}
-
-// partyJSON is a party as `parties list|show --json` prints it.
-type partyJSON struct {
-	ID  int64  `json:"id"`
-	Ref string `json:"ref"`
-	corridor.PartyData
-	DataHash  string      `json:"data_sha256"`
-	BlockedBy int64       `json:"blocked_by,omitempty"`
-	CreatedAt string      `json:"created_at"`
-	CreatedBy string      `json:"created_by"`
-	UpdatedAt string      `json:"updated_at"`
-	Alerts    []alertJSON `json:"alerts,omitempty"` // parties show only, without explanations
-}
-
-func partyJSONOf(p corridor.MonitoredParty) partyJSON {
-	return partyJSON{ID: p.ID, Ref: p.Ref, PartyData: p.PartyData, DataHash: p.DataHash(), BlockedBy: p.BlockedBy,
-		CreatedAt: timeJSON(p.CreatedAt), CreatedBy: p.CreatedBy, UpdatedAt: timeJSON(p.UpdatedAt)}
 }
 
 // partiesPage is how many parties a list reads at once: a store may hold millions.
@@ -61,7 +44,7 @@ func newPartiesListCmd() *cobra.Command {
 				return err
 			}
 			defer s.Close()
-			list := []partyJSON{}
+			list := []casejson.Party{}
 			for after := int64(0); ; {
 				page, err := s.Parties(cmd.Context(), after, partiesPage)
 				if err != nil {
@@ -69,7 +52,7 @@ func newPartiesListCmd() *cobra.Command {
 				}
 				for _, p := range page {
 					if !blocked || p.BlockedBy != 0 {
-						list = append(list, partyJSONOf(p))
+						list = append(list, casejson.PartyOf(p))
 					}
 				}
 				if len(page) < partiesPage {
@@ -125,9 +108,9 @@ func newPartiesShowCmd() *cobra.Command {
 			if err != nil {
 				return fmt.Errorf("party %d: %w", p.ID, err)
 			}
-			out := partyJSONOf(p)
+			out := casejson.PartyOf(p)
 			for _, a := range alerts {
-				j := alertJSONOf(a)
+				j := casejson.AlertOf(a)
 				j.Explanation = nil
 				out.Alerts = append(out.Alerts, j)
 			}
@@ -142,7 +125,7 @@ func newPartiesShowCmd() *cobra.Command {
 	return cmd
 }
 
-func writePartiesText(w io.Writer, list []partyJSON) error {
+func writePartiesText(w io.Writer, list []casejson.Party) error {
 	if len(list) == 0 {
 		_, err := fmt.Fprintln(w, "No parties.")
 		return err
@@ -160,7 +143,7 @@ func writePartiesText(w io.Writer, list []partyJSON) error {
 	return tw.Flush()
 }
 
-func writePartyText(w io.Writer, p partyJSON) error {
+func writePartyText(w io.Writer, p casejson.Party) error {
 	fmt.Fprintf(w, "Party %d (ref %s): %q\n", p.ID, p.Ref, p.Name)
 	for _, f := range []struct{ name, v string }{
 		{"kind", string(p.Kind)}, {"born", p.BirthDate}, {"countries", strings.Join(p.Countries, ", ")},

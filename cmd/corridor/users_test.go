@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/corridor-aml/corridor"
+	"github.com/corridor-aml/corridor/internal/casejson"
 )
 
 // testUser is who runs a command in tests that do not name anyone.
@@ -46,7 +47,7 @@ func TestRolesEnforced(t *testing.T) {
 	if !errors.Is(err, errAlert) || !strings.Contains(stderr, "ops is the first user of this store and now its admin") {
 		t.Fatalf("first screen: %v\n%s", err, stderr)
 	}
-	alert := itoa(runJSON[[]alertJSON](t, store, "alerts", "list")[0].ID)
+	alert := itoa(runJSON[[]casejson.Alert](t, store, "alerts", "list")[0].ID)
 	grantRoles(t, store, "teller:screen", "amina:analyst", "farid:approver")
 
 	for _, tc := range []struct {

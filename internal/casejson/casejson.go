@@ -1,4 +1,7 @@
-package http
+// Package casejson is the JSON of alerts, their decisions and monitored parties. The command
+// line (corridor alerts|parties --json) and the HTTP API (/v1/alerts, /v1/parties) both
+// write it, so that a script reads the one as the other.
+package casejson
 
 import (
 	"encoding/json"
@@ -7,10 +10,8 @@ import (
 	"github.com/corridor-aml/corridor"
 )
 
-// The JSON of alerts and parties is that of corridor alerts|parties --json, so that a script
-// reads the CLI and the API alike.
-
-type alertJSON struct {
+// Alert is an alert with its decisions, oldest first.
+type Alert struct {
 	ID          int64               `json:"id"`
 	State       corridor.AlertState `json:"state"`
 	Outcome     corridor.Outcome    `json:"outcome,omitempty"`
@@ -31,10 +32,11 @@ type alertJSON struct {
 	Explanation json.RawMessage     `json:"explanation,omitempty"`
 	CreatedAt   string              `json:"created_at"`
 	CreatedBy   string              `json:"created_by"`
-	Decisions   []decisionJSON      `json:"decisions,omitempty"`
+	Decisions   []Decision          `json:"decisions,omitempty"`
 }
 
-type decisionJSON struct {
+// Decision is one propose, confirm or reject of an alert.
+type Decision struct {
 	Action   corridor.AlertAction `json:"action"`
 	Outcome  corridor.Outcome     `json:"outcome,omitempty"`
 	Reason   string               `json:"reason,omitempty"`
@@ -43,38 +45,42 @@ type decisionJSON struct {
 	AuditSeq int64                `json:"audit_seq"`
 }
 
-func alertJSONOf(a corridor.Alert) alertJSON {
-	out := alertJSON{
+// AlertOf is the JSON of a.
+func AlertOf(a corridor.Alert) Alert {
+	out := Alert{
 		ID: a.ID, State: a.State, Outcome: a.Outcome, Reason: a.Reason,
-		ProposedBy: a.ProposedBy, ProposedAt: timeJSON(a.ProposedAt), ConfirmedBy: a.ConfirmedBy, ConfirmedAt: timeJSON(a.ConfirmedAt),
+		ProposedBy: a.ProposedBy, ProposedAt: Time(a.ProposedAt), ConfirmedBy: a.ConfirmedBy, ConfirmedAt: Time(a.ConfirmedAt),
 		PartyID: a.PartyID, PartyRef: a.PartyRef, PartyName: a.PartyName, PartyHash: a.PartyHash,
 		EntityID: a.EntityID, EntityHash: a.EntityHash, List: a.List, ListVersion: a.ListVersion,
-		Score: a.Score, Explanation: a.Explanation, CreatedAt: timeJSON(a.CreatedAt), CreatedBy: a.CreatedBy,
+		Score: a.Score, Explanation: a.Explanation, CreatedAt: Time(a.CreatedAt), CreatedBy: a.CreatedBy,
 	}
 	for _, d := range a.Decisions {
-		out.Decisions = append(out.Decisions, decisionJSON{d.Action, d.Outcome, d.Reason, d.Actor, timeJSON(d.At), d.AuditSeq})
+		out.Decisions = append(out.Decisions, Decision{d.Action, d.Outcome, d.Reason, d.Actor, Time(d.At), d.AuditSeq})
 	}
 	return out
 }
 
-type partyJSON struct {
+// Party is a monitored party; Alerts is filled where a party is shown with its alerts.
+type Party struct {
 	ID  int64  `json:"id"`
 	Ref string `json:"ref"`
 	corridor.PartyData
-	DataHash  string      `json:"data_sha256"`
-	BlockedBy int64       `json:"blocked_by,omitempty"`
-	CreatedAt string      `json:"created_at"`
-	CreatedBy string      `json:"created_by"`
-	UpdatedAt string      `json:"updated_at"`
-	Alerts    []alertJSON `json:"alerts,omitempty"` // GET /v1/parties/{id} only, without explanations
+	DataHash  string  `json:"data_sha256"`
+	BlockedBy int64   `json:"blocked_by,omitempty"`
+	CreatedAt string  `json:"created_at"`
+	CreatedBy string  `json:"created_by"`
+	UpdatedAt string  `json:"updated_at"`
+	Alerts    []Alert `json:"alerts,omitempty"` // when one party is shown, without explanations
 }
 
-func partyJSONOf(p corridor.MonitoredParty) partyJSON {
-	return partyJSON{ID: p.ID, Ref: p.Ref, PartyData: p.PartyData, DataHash: p.DataHash(), BlockedBy: p.BlockedBy,
-		CreatedAt: timeJSON(p.CreatedAt), CreatedBy: p.CreatedBy, UpdatedAt: timeJSON(p.UpdatedAt)}
+// PartyOf is the JSON of p, without its alerts.
+func PartyOf(p corridor.MonitoredParty) Party {
+	return Party{ID: p.ID, Ref: p.Ref, PartyData: p.PartyData, DataHash: p.DataHash(), BlockedBy: p.BlockedBy,
+		CreatedAt: Time(p.CreatedAt), CreatedBy: p.CreatedBy, UpdatedAt: Time(p.UpdatedAt)}
 }
 
-func timeJSON(t time.Time) string {
+// Time is a time in UTC, RFC 3339, or "" for the zero time.
+func Time(t time.Time) string {
 	if t.IsZero() {
 		return ""
 	}
