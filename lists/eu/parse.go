@@ -49,7 +49,7 @@ func (e *RecordError) Unwrap() error { return e.Err }
 // exactly which records are absent.
 func Parse(r io.Reader) (*corridor.ListSnapshot, error) {
 	dec := xml.NewDecoder(r)
-	root, err := findRoot(dec)
+	root, err := readutil.FindRoot(dec, "eu list", "export", Namespace)
 	if err != nil {
 		return nil, err
 	}
@@ -105,32 +105,6 @@ func Parse(r io.Reader) (*corridor.ListSnapshot, error) {
 			firstAt[rec.LogicalID] = position
 			entity.Source.Record = fmt.Sprintf("sanctionEntity %s, line %d", rec.LogicalID, startLine)
 			snap.Entities = append(snap.Entities, entity)
-		}
-	}
-}
-
-// findRoot reads up to the <export> start tag, refusing any other document.
-func findRoot(dec *xml.Decoder) (xml.StartElement, error) {
-	for {
-		line, _ := dec.InputPos()
-		tok, err := dec.Token()
-		if err == io.EOF {
-			return xml.StartElement{}, errors.New("eu list: no <export> element (empty file?)")
-		}
-		if err != nil {
-			return xml.StartElement{}, fmt.Errorf("eu list: line %d: %w", line, err)
-		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			if t.Name.Local != "export" || t.Name.Space != Namespace {
-				return xml.StartElement{}, fmt.Errorf("eu list: line %d: root element is <%s> in namespace %q, want <export> in %q",
-					line, t.Name.Local, t.Name.Space, Namespace)
-			}
-			return t, nil
-		case xml.CharData:
-			if strings.Trim(string(t), " \t\r\n\ufeff") != "" {
-				return xml.StartElement{}, fmt.Errorf("eu list: line %d: text %q before the root element", line, readutil.Clip(string(t)))
-			}
 		}
 	}
 }

@@ -54,7 +54,7 @@ var ErrNoUniqueID = errors.New("no UniqueID")
 // missing treats any error as fatal; whoever loads anyway knows exactly which are absent.
 func Parse(r io.Reader) (*corridor.ListSnapshot, error) {
 	dec := xml.NewDecoder(r)
-	root, err := findRoot(dec)
+	root, err := readutil.FindRoot(dec, "uk list", "Designations", "")
 	if err != nil {
 		return nil, err
 	}
@@ -139,32 +139,6 @@ func published(element, attribute string) (time.Time, error) {
 		return t, nil
 	}
 	return time.Time{}, nil
-}
-
-// findRoot reads up to the <Designations> start tag, refusing any other document.
-func findRoot(dec *xml.Decoder) (xml.StartElement, error) {
-	for {
-		line, _ := dec.InputPos()
-		tok, err := dec.Token()
-		if err == io.EOF {
-			return xml.StartElement{}, errors.New("uk list: no <Designations> element (empty file?)")
-		}
-		if err != nil {
-			return xml.StartElement{}, fmt.Errorf("uk list: line %d: %w", line, err)
-		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			if t.Name.Local != "Designations" || t.Name.Space != "" {
-				return xml.StartElement{}, fmt.Errorf("uk list: line %d: root element is <%s> in namespace %q, want <Designations> in none",
-					line, t.Name.Local, t.Name.Space)
-			}
-			return t, nil
-		case xml.CharData:
-			if strings.Trim(string(t), " \t\r\n\ufeff") != "" {
-				return xml.StartElement{}, fmt.Errorf("uk list: line %d: text %q before the root element", line, readutil.Clip(string(t)))
-			}
-		}
-	}
 }
 
 func firstName(rec *xmlDesignation) string {

@@ -105,6 +105,38 @@ func Clip(s string) string {
 	return s
 }
 
+// FindRoot reads up to the root element's start tag and returns it, refusing a document
+// whose root is not <local> in namespace space ("" for none), text before it, or nothing at
+// all; list ("eu list") names the list in errors.
+func FindRoot(dec *xml.Decoder, list, local, space string) (xml.StartElement, error) {
+	for {
+		line, _ := dec.InputPos()
+		tok, err := dec.Token()
+		if err == io.EOF {
+			return xml.StartElement{}, fmt.Errorf("%s: no <%s> element (empty file?)", list, local)
+		}
+		if err != nil {
+			return xml.StartElement{}, fmt.Errorf("%s: line %d: %w", list, line, err)
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			if t.Name.Local != local || t.Name.Space != space {
+				want := "none"
+				if space != "" {
+					want = fmt.Sprintf("%q", space)
+				}
+				return xml.StartElement{}, fmt.Errorf("%s: line %d: root element is <%s> in namespace %q, want <%s> in %s",
+					list, line, t.Name.Local, t.Name.Space, local, want)
+			}
+			return t, nil
+		case xml.CharData:
+			if strings.Trim(string(t), " \t\r\n\ufeff") != "" {
+				return xml.StartElement{}, fmt.Errorf("%s: line %d: text %q before the root element", list, line, Clip(string(t)))
+			}
+		}
+	}
+}
+
 // ExpectEnd checks that nothing but comments, processing instructions and white space
 // follows the root element; list ("eu list") and root ("</export>") name them in errors.
 func ExpectEnd(dec *xml.Decoder, list, root string) error {
