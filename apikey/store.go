@@ -9,6 +9,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/corridor-aml/corridor/internal/atomicfile"
 )
 
 // FileName is the file of keys in the data directory.
@@ -131,30 +133,8 @@ func save(path string, keys []Key) error {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return fmt.Errorf("api keys: %w", err)
 	}
-	f, err := os.CreateTemp(dir, ".tmp-"+filepath.Base(path)+"-")
-	if err != nil {
+	if err := atomicfile.WriteSynced(path, append(b, '\n'), 0o600); err != nil {
 		return fmt.Errorf("api keys: %w", err)
 	}
-	tmp := f.Name()
-	defer os.Remove(tmp) // a no-op once renamed
-	if _, err := f.Write(append(b, '\n')); err != nil {
-		f.Close()
-		return fmt.Errorf("api keys: %w", err)
-	}
-	if err := f.Sync(); err != nil {
-		f.Close()
-		return fmt.Errorf("api keys: %w", err)
-	}
-	if err := f.Close(); err != nil {
-		return fmt.Errorf("api keys: %w", err)
-	}
-	if err := os.Rename(tmp, path); err != nil {
-		return fmt.Errorf("api keys: %w", err)
-	}
-	d, err := os.Open(dir)
-	if err != nil {
-		return fmt.Errorf("api keys: %w", err)
-	}
-	defer d.Close()
-	return d.Sync()
+	return nil
 }

@@ -4,9 +4,12 @@ import (
 	"bufio"
 	"encoding/csv"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/google/renameio/v2"
+
+	"github.com/corridor-aml/corridor/internal/atomicfile"
 )
 
 // AlertsPath derives the alerts CSV's path from the results file's: results.csv gives
@@ -20,11 +23,10 @@ func AlertsPath(results string) string {
 // renamed into place when it ends whole: an interrupted batch leaves the previous one alone.
 type alertsFile struct {
 	path string
-	tmp  *os.File
+	tmp  *renameio.PendingFile
 	buf  *bufio.Writer
 	cw   *csv.Writer
 	rec  []string
-	done bool
 }
 
 func newAlertsFile(path string, header []string) (*alertsFile, error) {
@@ -32,12 +34,11 @@ func newAlertsFile(path string, header []string) (*alertsFile, error) {
 	if path == "" {
 		return a, nil
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	tmp, err := atomicfile.Create(path, 0o644)
 	if err != nil {
 		return nil, fmt.Errorf("--alerts: %w", err)
 	}
 	a.tmp = tmp
-	tmp.Chmod(0o644) // CreateTemp makes it 0600; the alerts CSV is an ordinary file, as the results are
 	a.buf = bufio.NewWriterSize(tmp, 64<<10)
 	a.cw = csv.NewWriter(a.buf)
 	if err := a.cw.Write(header); err != nil {
@@ -69,24 +70,17 @@ func (a *alertsFile) commit() error {
 		err = a.buf.Flush()
 	}
 	if err == nil {
-		err = a.tmp.Sync()
-	}
-	if cerr := a.tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(a.tmp.Name(), a.path)
+		err = a.tmp.CloseAtomicallyReplace()
 	}
 	if err != nil {
 		return fmt.Errorf("--alerts: %w", err)
 	}
-	a.done = true
 	return nil
 }
 
+// discard removes the temporary file, unless commit has put it in place.
 func (a *alertsFile) discard() {
-	if a.tmp != nil && !a.done {
-		a.tmp.Close()
-		os.Remove(a.tmp.Name())
+	if a.tmp != nil {
+		a.tmp.Cleanup()
 	}
 }

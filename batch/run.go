@@ -6,11 +6,11 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"slices"
 	"time"
 
 	"github.com/corridor-aml/corridor"
+	"github.com/corridor-aml/corridor/internal/atomicfile"
 	"github.com/corridor-aml/corridor/match"
 )
 
@@ -137,7 +137,7 @@ func Run(ctx context.Context, cfg Config) (*Result, error) {
 			now = cfg.Now
 		}
 		rep := newReport(res, job, cfg, now())
-		if err := writeFileAtomic(cfg.Report, rep.write); err != nil {
+		if err := atomicfile.Write(cfg.Report, 0o644, rep.write); err != nil {
 			return res, fmt.Errorf("--report: %w", err)
 		}
 	}
@@ -237,28 +237,4 @@ func writeHeader(w io.Writer, header []string) error {
 	cw.Write(header)
 	cw.Flush()
 	return cw.Error()
-}
-
-// writeFileAtomic writes a file under a temporary name and renames it into place, so that a
-// failure leaves no partial file behind.
-func writeFileAtomic(path string, write func(io.Writer) error) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	err = tmp.Chmod(0o644) // CreateTemp makes it 0600; the report is an ordinary file
-	if err == nil {
-		err = write(tmp)
-	}
-	if err == nil {
-		err = tmp.Sync()
-	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), path)
-	}
-	return err
 }

@@ -11,6 +11,8 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+
+	"github.com/corridor-aml/corridor/internal/atomicfile"
 )
 
 // Job is what a results file was made from and with. It is stored beside the results file
@@ -53,11 +55,7 @@ func writeSidecar(path string, job Job) error {
 	if err != nil {
 		return err
 	}
-	tmp := path + ".tmp"
-	if err := os.WriteFile(tmp, append(b, '\n'), 0o644); err != nil {
-		return err
-	}
-	return os.Rename(tmp, path)
+	return atomicfile.WriteSynced(path, append(b, '\n'), 0o644)
 }
 
 func readSidecar(path string) (Job, error) {

@@ -9,6 +9,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+
+	"github.com/corridor-aml/corridor/internal/atomicfile"
 )
 
 const (
@@ -39,7 +41,7 @@ func (s *Store) Save(v Version, files map[string][]byte) error {
 	} else if err != nil {
 		return fmt.Errorf("store: %w", err)
 	}
-	if err := writeFileAtomic(filepath.Join(dir, currentFile), []byte(hex+"\n")); err != nil {
+	if err := atomicfile.WriteSynced(filepath.Join(dir, currentFile), []byte(hex+"\n"), 0o644); err != nil {
 		return fmt.Errorf("store: list %s: mark %s current: %w", v.List, v.Hash, err)
 	}
 	return nil
@@ -69,7 +71,7 @@ func writeVersionDir(listDir, final string, v Version, files map[string][]byte) 
 	if err := writeSynced(filepath.Join(tmp, metaFile), meta); err != nil {
 		return err
 	}
-	if err := syncDir(tmp); err != nil {
+	if err := atomicfile.SyncDir(tmp); err != nil {
 		return err
 	}
 	if err := os.Rename(tmp, final); err != nil {
@@ -78,7 +80,7 @@ func writeVersionDir(listDir, final string, v Version, files map[string][]byte) 
 		}
 		return err
 	}
-	return syncDir(listDir)
+	return atomicfile.SyncDir(listDir)
 }
 
 // fileMetas returns one FileMeta per file, in the order given by metas then by name, with
@@ -133,40 +135,4 @@ func writeSynced(path string, content []byte) error {
 		return err
 	}
 	return f.Close()
-}
-
-// writeFileAtomic replaces path with content by writing a temporary file and renaming it.
-func writeFileAtomic(path string, content []byte) error {
-	dir := filepath.Dir(path)
-	f, err := os.CreateTemp(dir, ".tmp-"+filepath.Base(path)+"-")
-	if err != nil {
-		return err
-	}
-	tmp := f.Name()
-	defer os.Remove(tmp) // a no-op once renamed
-	if _, err := f.Write(content); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Sync(); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Close(); err != nil {
-		return err
-	}
-	if err := os.Rename(tmp, path); err != nil {
-		return err
-	}
-	return syncDir(dir)
-}
-
-// syncDir makes a rename inside dir durable.
-func syncDir(dir string) error {
-	d, err := os.Open(dir)
-	if err != nil {
-		return err
-	}
-	defer d.Close()
-	return d.Sync()
 }

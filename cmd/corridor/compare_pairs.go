@@ -7,13 +7,13 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/corridor-aml/corridor"
+	"github.com/corridor-aml/corridor/internal/atomicfile"
 	"github.com/corridor-aml/corridor/match"
 )
 
@@ -86,35 +86,22 @@ func createOutput(cmd *cobra.Command, path string) (w io.Writer, commit func() e
 	if path == "" {
 		return cmd.OutOrStdout(), func() error { return nil }, func() {}, nil
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	tmp, err := atomicfile.Create(path, 0o644)
 	if err != nil {
 		return nil, nil, nil, fmt.Errorf("-o: %w", err)
 	}
 	buf := bufio.NewWriterSize(tmp, 1<<16)
-	done := false
 	commit = func() error {
 		err := buf.Flush()
 		if err == nil {
-			err = tmp.Sync()
-		}
-		if cerr := tmp.Close(); err == nil {
-			err = cerr
-		}
-		if err == nil {
-			err = os.Rename(tmp.Name(), path)
+			err = tmp.CloseAtomicallyReplace()
 		}
 		if err != nil {
 			return fmt.Errorf("-o: %w", err)
 		}
-		done = true
 		return nil
 	}
-	discard = func() {
-		if !done {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}
+	discard = func() { tmp.Cleanup() }
 	return buf, commit, discard, nil
 }
 

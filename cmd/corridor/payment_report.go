@@ -3,40 +3,24 @@ package main
 import (
 	"fmt"
 	"html/template"
-	"os"
-	"path/filepath"
+	"io"
 	"strings"
 	"time"
 
 	"github.com/corridor-aml/corridor"
+	"github.com/corridor-aml/corridor/internal/atomicfile"
 	"github.com/corridor-aml/corridor/policy"
 )
 
 // writePaymentReport writes the decisions of a file as one self-contained HTML page for
 // people and paper: no script and nothing fetched, so it reads the same in an archive.
 func writePaymentReport(path string, r *paymentFileResult) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	err = paymentReportTemplate.Execute(tmp, struct {
-		*paymentFileResult
-		Generated string
-	}{r, time.Now().UTC().Format("2006-01-02 15:04 UTC")})
-	if err == nil {
-		err = tmp.Chmod(0o644)
-	}
-	if err == nil {
-		err = tmp.Sync()
-	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), path)
-	}
-	return err
+	return atomicfile.Write(path, 0o644, func(w io.Writer) error {
+		return paymentReportTemplate.Execute(w, struct {
+			*paymentFileResult
+			Generated string
+		}{r, time.Now().UTC().Format("2006-01-02 15:04 UTC")})
+	})
 }
 
 var paymentReportTemplate = template.Must(template.New("report").Funcs(template.FuncMap{
