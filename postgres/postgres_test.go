@@ -20,7 +20,7 @@ import (
 
 // testURL returns the server the tests use, or skips the test: PostgreSQL tests run only when
 // CORRIDOR_TEST_POSTGRES names a server (.ci/run sets it).
-func testURL(t *testing.T) string {
+func testURL(t testing.TB) string {
 	t.Helper()
 	u := os.Getenv("CORRIDOR_TEST_POSTGRES")
 	if u == "" {
@@ -31,7 +31,7 @@ func testURL(t *testing.T) string {
 
 // newSchema creates a schema of its own for one test, dropped when the test ends, so that
 // parallel runs and reruns never meet, and returns the URL that puts corridor in it.
-func newSchema(t *testing.T) string {
+func newSchema(t testing.TB) string {
 	base := testURL(t)
 	ctx := context.Background()
 	var b [6]byte
@@ -150,3 +150,15 @@ func TestTruncateRefused(t *testing.T) {
 		t.Errorf("after a refused TRUNCATE: %+v %v", rep, err)
 	}
 }
+
+func openBench(b *testing.B) corridor.Store {
+	s, err := openStore(context.Background(), newSchema(b))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { s.Close() })
+	return s
+}
+
+func BenchmarkWrite(b *testing.B)  { storetest.BenchWrite(b, openBench(b)) }
+func BenchmarkVerify(b *testing.B) { storetest.BenchVerify(b, openBench(b)) }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/corridor-aml/corridor"
 	"github.com/corridor-aml/corridor/sqlite"
+	"github.com/corridor-aml/corridor/storetest"
 )
 
 // BenchmarkPruneAudit measures the first prune of a long trail: 1,000,000 records a year
@@ -87,3 +88,15 @@ func writeTrail(b *testing.B, path string, n int, from time.Time) {
 		b.Fatal(err)
 	}
 }
+
+func openBench(b *testing.B) *sqlite.Store {
+	s, err := sqlite.Open(context.Background(), filepath.Join(b.TempDir(), "corridor.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { s.Close() })
+	return s
+}
+
+func BenchmarkWrite(b *testing.B)  { storetest.BenchWrite(b, openBench(b)) }
+func BenchmarkVerify(b *testing.B) { storetest.BenchVerify(b, openBench(b)) }
