@@ -2,72 +2,18 @@ package postgres_test
 
 import (
 	"context"
-	"crypto/rand"
-	"encoding/hex"
 	"errors"
-	"fmt"
-	"net/url"
-	"os"
 	"testing"
 	"time"
 
-	"github.com/jackc/pgx/v5"
-
 	"github.com/corridor-aml/corridor"
 	"github.com/corridor-aml/corridor/postgres"
+	"github.com/corridor-aml/corridor/postgres/pgtest"
 	"github.com/corridor-aml/corridor/storetest"
 )
 
-// testURL returns the server the tests use, or skips the test: PostgreSQL tests run only when
-// CORRIDOR_TEST_POSTGRES names a server (.ci/run sets it).
-func testURL(t testing.TB) string {
-	t.Helper()
-	u := os.Getenv("CORRIDOR_TEST_POSTGRES")
-	if u == "" {
-		t.Skip("PostgreSQL tests skipped: set CORRIDOR_TEST_POSTGRES to a connection URL, e.g. postgres://postgres@127.0.0.1:5432/test?sslmode=disable")
-	}
-	return u
-}
-
-// newSchema creates a schema of its own for one test, dropped when the test ends, so that
-// parallel runs and reruns never meet, and returns the URL that puts corridor in it.
-func newSchema(t testing.TB) string {
-	base := testURL(t)
-	ctx := context.Background()
-	var b [6]byte
-	rand.Read(b[:])
-	schema := fmt.Sprintf("corridor_test_%d_%s", os.Getpid(), hex.EncodeToString(b[:]))
-	admin, err := pgx.Connect(ctx, base)
-	if err != nil {
-		t.Fatalf("CORRIDOR_TEST_POSTGRES: %v", err)
-	}
-	defer admin.Close(ctx)
-	if _, err := admin.Exec(ctx, "CREATE SCHEMA "+schema); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		c, err := pgx.Connect(context.Background(), base)
-		if err != nil {
-			t.Errorf("drop schema %s: %v", schema, err)
-			return
-		}
-		defer c.Close(context.Background())
-		if _, err := c.Exec(context.Background(), "DROP SCHEMA "+schema+" CASCADE"); err != nil {
-			t.Errorf("drop schema %s: %v", schema, err)
-		}
-	})
-	u, err := url.Parse(base)
-	if err != nil {
-		t.Fatal(err)
-	}
-	q := u.Query()
-	q.Set("search_path", schema)
-	u.RawQuery = q.Encode()
-	return u.String()
-}
-
 func open(t *testing.T) storetest.Backend {
-	dsn := newSchema(t)
+	dsn := pgtest.Schema(t)
 	s, err := postgres.Open(context.Background(), dsn)
 	if err != nil {
 		t.Fatal(err)
@@ -92,13 +38,13 @@ func open(t *testing.T) storetest.Backend {
 }
 
 func TestStore(t *testing.T) {
-	testURL(t) // skip once, not in every subtest
+	pgtest.URL(t) // skip once, not in every subtest
 	storetest.Run(t, open)
 }
 
 func TestMigrations(t *testing.T) {
 	ctx := context.Background()
-	dsn := newSchema(t)
+	dsn := pgtest.Schema(t)
 	s, err := postgres.Open(ctx, dsn)
 	if err != nil {
 		t.Fatal(err)
@@ -128,7 +74,7 @@ func openStore(ctx context.Context, url string) (corridor.Store, error) {
 }
 
 func TestCrash(t *testing.T) {
-	storetest.Crash(t, "TestCrashChild", newSchema(t), openStore, 15*time.Second)
+	storetest.Crash(t, "TestCrashChild", pgtest.Schema(t), openStore, 15*time.Second)
 }
 
 func TestCrashChild(t *testing.T) { storetest.CrashChild(t, openStore) }
@@ -152,7 +98,7 @@ func TestTruncateRefused(t *testing.T) {
 }
 
 func openBench(b *testing.B) corridor.Store {
-	s, err := openStore(context.Background(), newSchema(b))
+	s, err := openStore(context.Background(), pgtest.Schema(b))
 	if err != nil {
 		b.Fatal(err)
 	}

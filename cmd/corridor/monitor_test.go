@@ -1,22 +1,16 @@
 package main
 
 import (
-	"context"
-	"crypto/rand"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
-	"net/url"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
 
-	"github.com/jackc/pgx/v5"
-
 	"github.com/corridor-aml/corridor"
 	"github.com/corridor-aml/corridor/internal/casejson"
+	"github.com/corridor-aml/corridor/postgres/pgtest"
 )
 
 // runStore executes corridor with --store and fails the test on an error other than errAlert.
@@ -54,7 +48,7 @@ func TestMonitorCasesSQLite(t *testing.T) {
 }
 
 func TestMonitorCasesPostgres(t *testing.T) {
-	testMonitorCases(t, postgresSchema(t))
+	testMonitorCases(t, pgtest.Schema(t))
 }
 
 // testMonitorCases walks a party through its review: alerts opened once, four eyes, a
@@ -125,32 +119,3 @@ func testMonitorCases(t *testing.T, store string) {
 }
 
 func itoa(id int64) string { return strconv.FormatInt(id, 10) }
-
-// postgresSchema returns a URL of CORRIDOR_TEST_POSTGRES in a schema of its own, dropped at
-// the end of the test, or skips the test.
-func postgresSchema(t *testing.T) string {
-	base := os.Getenv("CORRIDOR_TEST_POSTGRES")
-	if base == "" {
-		t.Skip("PostgreSQL tests skipped: set CORRIDOR_TEST_POSTGRES to a connection URL, e.g. postgres://postgres@127.0.0.1:5432/test?sslmode=disable")
-	}
-	ctx := context.Background()
-	var b [6]byte
-	rand.Read(b[:])
-	schema := "corridor_cases_test_" + hex.EncodeToString(b[:])
-	admin, err := pgx.Connect(ctx, base)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { admin.Exec(ctx, "DROP SCHEMA "+schema+" CASCADE"); admin.Close(ctx) })
-	if _, err := admin.Exec(ctx, "CREATE SCHEMA "+schema); err != nil {
-		t.Fatal(err)
-	}
-	u, err := url.Parse(base)
-	if err != nil {
-		t.Fatal(err)
-	}
-	q := u.Query()
-	q.Set("search_path", schema)
-	u.RawQuery = q.Encode()
-	return u.String()
-}
